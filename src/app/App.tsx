@@ -1,0 +1,61 @@
+/** The app shell: loader on top, module and run controls left, output and console right, inspector below. */
+import { CapabilitiesPanel } from '../ui/capabilities/CapabilitiesPanel';
+import { ConsolePane } from '../ui/console/ConsolePane';
+import { GrantRequest } from '../ui/capabilities/GrantRequest';
+import { FunctionPicker } from '../ui/exports/FunctionPicker';
+import { ImportsNotice } from '../ui/exports/ImportsNotice';
+import { InputPanel } from '../ui/input/InputPanel';
+import { ModuleSummary } from '../ui/exports/ModuleSummary';
+import { Inspector } from '../ui/inspector/Inspector';
+import { LoaderBar } from '../ui/loader/LoaderBar';
+import { LoadStatus } from '../ui/loader/LoadStatus';
+import { RecentModules } from '../ui/loader/RecentModules';
+import { OutputPane } from '../ui/output/OutputPane';
+import { PluginSettings } from '../ui/plugin/PluginSettings';
+import { RunControls } from '../ui/run/RunControls';
+import { RunStatus } from '../ui/run/RunStatus';
+import { EmbedConsent } from './EmbedConsent';
+import { useRestoreSession } from './useRestoreSession';
+import { useShortcuts } from './useShortcuts';
+import { useWindowDrop } from './useWindowDrop';
+
+export function App({ embedded }: { embedded: boolean }) {
+  const dragging = useWindowDrop();
+  useShortcuts();
+  useRestoreSession(!embedded);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Wasm Playground</h1>
+        <LoaderBar />
+        <RecentModules />
+      </header>
+      <LoadStatus />
+      <GrantRequest />
+      {embedded && <EmbedConsent />}
+      <main className="workspace">
+        <div className="side">
+          <ModuleSummary />
+          <FunctionPicker />
+          <ImportsNotice />
+          <InputPanel />
+          <RunControls />
+          <PluginSettings />
+          <CapabilitiesPanel />
+        </div>
+        <div className="results">
+          <OutputPane />
+          <RunStatus />
+          <ConsolePane />
+        </div>
+      </main>
+      <Inspector />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a .wasm file to load it
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** `window.wasmPlayground`: the engine for scripts, tests and benchmarks in the app's own page. */
+import type { LoadedModule, ModuleSource, RunRequest, RunResult } from '../sandbox/api';
+import { getEngine } from '../sandbox/instance';
+
+export interface WasmPlaygroundApi {
+  readonly version: 1;
+  /** Load a module (a URL string is short for `{ url }`). Rejects with a LoadFailure. */
+  load(source: ModuleSource | string): Promise<LoadedModule>;
+  /** Run an export; guest failures resolve with status "error" or "stopped". */
+  run(request: RunRequest): Promise<RunResult>;
+  /** Stop the active run. */
+  stop(): boolean;
+}
+
+declare global {
+  interface Window {
+    wasmPlayground: WasmPlaygroundApi;
+  }
+}
+
+/** Install the API on `window`. */
+export function installAutomationApi(): void {
+  window.wasmPlayground = {
+    version: 1,
+    load: (source) => getEngine().load(typeof source === 'string' ? { url: new URL(source, location.href).href } : source),
+    run: (request) => getEngine().run(request),
+    stop: () => getEngine().stop(),
+  };
+}

@@ -1,0 +1,23 @@
+/** Entry: wire storage into the engine, install the automation API, render. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { installAutomationApi } from './app/automation';
+import { startEmbedBridge } from './app/embed';
+import { libraryPort } from './app/libraryPort';
+import { noFilesystem } from './sandbox/fsPort';
+import { setStorage } from './sandbox/instance';
+import './app/app.css';
+
+setStorage({ library: libraryPort, fs: noFilesystem });
+installAutomationApi();
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+if (embedded) startEmbedBridge();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App embedded={embedded} />
+  </StrictMode>,
+);

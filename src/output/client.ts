@@ -1,0 +1,134 @@
+/** Main-thread side of the output worker: one worker, open documents, numbered jobs. */
+import type { Separator } from './delimited';
+import type { JsonNode, JsonPath } from './jsonTree';
+import type { OutputEvent, OutputJob, OutputRequest } from './protocol';
+import type { LineIndex } from './lineIndex';
+import type { RecordIndex } from './delimited';
+
+type Answer = Exclude<OutputEvent, { type: 'failed' }>;
+type Pending = { resolve(event: Answer): void; reject(error: Error): void };
+/** A job without its ids, as a document method builds it. */
+type JobBody<J = OutputJob> = J extends OutputJob ? Omit<J, 'jobId' | 'docId'> : never;
+
+let worker: Worker | null = null;
+const jobs = new Map<number, Pending>();
+let nextJob = 1;
+let nextDoc = 1;
+/** Documents the current worker has been sent; a new worker starts with none. */
+let opened = new Set<number>();
+
+function ensure(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('../worker/output.worker.ts', import.meta.url), { type: 'module', name: 'output' });
+  w.onmessage = (event: MessageEvent<OutputEvent>) => {
+    const answer = event.data;
+    const job = jobs.get(answer.jobId);
+    if (!job) return;
+    jobs.delete(answer.jobId);
+    if (answer.type === 'failed') job.reject(new Error(answer.message));
+    else job.resolve(answer);
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    // Hostile output (say, JSON nested a million deep) must not leave jobs hanging: fail them and start afresh.
+    w.terminate();
+    worker = null;
+    opened = new Set();
+    for (const [id, job] of jobs) {
+      job.reject(new Error(event.message || 'the output worker stopped'));
+      jobs.delete(id);
+    }
+  };
+  worker = w;
+  return w;
+}
+
+function post(request: OutputRequest, transfer: Transferable[] = []): void {
+  ensure().postMessage(request, transfer);
+}
+
+/** An output the worker can answer questions about. Close it when the output goes away. */
+export class OutputDoc {
+  readonly id = nextDoc++;
+  private closed = false;
+
+  /** `blob` holds the output bytes; the worker reads its own copy, the page keeps its bytes. */
+  constructor(readonly blob: Blob) {}
+
+  /** Line starts of the text. */
+  async lines(): Promise<LineIndex> {
+    const a = await this.ask({ type: 'lines' });
+    if (a.type !== 'lines') throw unexpected(a);
+    return { starts: a.starts, truncated: a.truncated };
+  }
+
+  /** Record starts of CSV/TSV. */
+  async records(separator: Separator): Promise<RecordIndex> {
+    const a = await this.ask({ type: 'records', separator });
+    if (a.type !== 'records') throw unexpected(a);
+    return { starts: a.starts, truncated: a.truncated, end: a.end };
+  }
+
+  /** Parse as JSON (in the worker, which keeps the document); rejects with the parse error. */
+  async json(): Promise<JsonNode> {
+    const a = await this.ask({ type: 'json' });
+    if (a.type !== 'json') throw unexpected(a);
+    return a.root;
+  }
+
+  async jsonChildren(path: JsonPath, offset: number, limit: number): Promise<{ nodes: JsonNode[]; total: number }> {
+    const a = await this.ask({ type: 'json-children', path, offset, limit });
+    if (a.type !== 'json-children') throw unexpected(a);
+    return { nodes: a.nodes, total: a.total };
+  }
+
+  /** Markdown rendered to HTML (not yet sanitised). */
+  async markdown(): Promise<string> {
+    const a = await this.ask({ type: 'markdown' });
+    if (a.type !== 'markdown') throw unexpected(a);
+    return a.html;
+  }
+
+  /** The image re-encoded as PNG. */
+  png(mime: string): Promise<Blob> {
+    return this.askBlob({ type: 'png', mime });
+  }
+
+  /** The bytes as base64 text. */
+  base64(): Promise<Blob> {
+    return this.askBlob({ type: 'base64' });
+  }
+
+  /** Let the worker drop the document. Asking again reopens it. */
+  close(): void {
+    if (this.closed || !opened.has(this.id)) return;
+    this.closed = true;
+    opened.delete(this.id);
+    post({ type: 'close', docId: this.id });
+  }
+
+  private async askBlob(body: JobBody): Promise<Blob> {
+    const a = await this.ask(body);
+    if (a.type !== 'blob') throw unexpected(a);
+    return a.blob;
+  }
+
+  private ask(body: JobBody): Promise<Answer> {
+    ensure();
+    if (!opened.has(this.id)) {
+      // Blobs are cheap to post: the worker reads the bytes itself, off the main thread.
+      post({ type: 'open', docId: this.id, blob: this.blob });
+      opened.add(this.id);
+      this.closed = false;
+    }
+    const jobId = nextJob++;
+    return new Promise((resolve, reject) => {
+      jobs.set(jobId, { resolve, reject });
+      post({ ...body, jobId, docId: this.id } as OutputJob);
+    });
+  }
+}
+
+function unexpected(answer: Answer): Error {
+  return new Error(`unexpected answer ${answer.type} from the output worker`);
+}

@@ -1,0 +1,84 @@
+/** Main-thread side of the analyser worker: numbered jobs, typed answers. */
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, LoadError } from './protocol';
+
+export type AnalyserOutcome = { ok: true; value: AnalysedEvent } | { ok: false; error: LoadError };
+
+interface Job {
+  resolve(outcome: AnalyserOutcome): void;
+  onProgress?: (received: number, total?: number) => void;
+}
+
+const defaultFactory = () => new Worker(new URL('../worker/analyser.worker.ts', import.meta.url), { type: 'module', name: 'analyser' });
+
+export class AnalyserClient {
+  private worker: Worker | null = null;
+  private readonly jobs = new Map<number, Job>();
+  private nextJob = 1;
+
+  constructor(private readonly factory: () => Worker = defaultFactory) {}
+
+  /** Start the worker ahead of the first load. */
+  warm(): void {
+    this.ensure();
+  }
+
+  /** Analyse bytes. The buffer is transferred: pass a copy if you still need it (STYLE.md §3). */
+  analyse(bytes: ArrayBuffer, sha256?: string): Promise<AnalyserOutcome> {
+    return this.submit((jobId) => ({ type: 'analyse', jobId, bytes, sha256 }), {}, [bytes]);
+  }
+
+  /** Download and analyse a URL; progress arrives while it streams. */
+  fetch(url: string, onProgress: (received: number, total?: number) => void): Promise<AnalyserOutcome> {
+    return this.submit((jobId) => ({ type: 'fetch', jobId, url }), { onProgress }, []);
+  }
+
+  private submit(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<AnalyserOutcome> {
+    const worker = this.ensure();
+    const jobId = this.nextJob++;
+    return new Promise((resolve) => {
+      this.jobs.set(jobId, { ...job, resolve });
+      worker.postMessage(make(jobId), transfer);
+    });
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.factory();
+    worker.onmessage = (event: MessageEvent<AnalyserEvent>) => this.onEvent(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      // The analyser must not die on hostile bytes; if it does, fail its jobs and start afresh.
+      worker.terminate();
+      this.worker = null;
+      const message = event.message || 'the analyser worker died';
+      for (const [id, job] of this.jobs) {
+        job.resolve({ ok: false, error: { code: 'malformed', title: 'The module could not be analysed.', detail: `${message}. Try loading it again.` } });
+        this.jobs.delete(id);
+      }
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private onEvent(event: AnalyserEvent): void {
+    const job = this.jobs.get(event.jobId);
+    if (!job) return;
+    switch (event.type) {
+      case 'progress':
+        job.onProgress?.(event.received, event.total);
+        return;
+      case 'analysed':
+        this.jobs.delete(event.jobId);
+        job.resolve({ ok: true, value: event });
+        return;
+      case 'failed':
+        this.jobs.delete(event.jobId);
+        job.resolve({ ok: false, error: event.error });
+        return;
+      default: {
+        const never: never = event;
+        throw new Error(`unknown analyser event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SandboxEvent, SandboxRequest } from './protocol';
+import { SandboxClient } from './SandboxClient';
+
+/** A stand-in Worker: records requests, lets the test answer, remembers termination. */
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  onmessage: ((e: MessageEvent<SandboxEvent>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  sent: SandboxRequest[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(request: SandboxRequest) {
+    this.sent.push(request);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(event: SandboxEvent) {
+    this.onmessage?.({ data: event } as MessageEvent<SandboxEvent>);
+  }
+}
+
+function makeClient() {
+  FakeWorker.all = [];
+  const client = new SandboxClient(() => new FakeWorker() as unknown as Worker);
+  return { client, workers: FakeWorker.all };
+}
+
+const run = (runId: number) => ({ runId, moduleId: 'm', kind: 'core' as const, func: 'f', args: [], imports: 'fail' as const, repeat: 1, grants: { hosts: [] }, freshInstance: true });
+
+describe('SandboxClient', () => {
+  it('starts a worker and a prewarmed spare', () => {
+    const { workers } = makeClient();
+    expect(workers).toHaveLength(2);
+  });
+
+  it('resolves with the result of the matching run and drops stale events', async () => {
+    const { client, workers } = makeClient();
+    const lines: string[] = [];
+    const pending = client.run(run(1), 10_000, (e) => lines.push(e.type === 'console' ? e.text : e.type));
+    await Promise.resolve();
+    const worker = workers[0]!;
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'run', runId: 1 });
+    worker.emit({ type: 'result', runId: 99, values: [1], timings: { compileMs: 0, instantiateMs: 0, callMs: 0 } });
+    workers[1]!.emit({ type: 'console', runId: 1, stream: 'stdout', text: 'from the spare' });
+    worker.emit({ type: 'console', runId: 1, stream: 'stub', text: 'env.log(1)' });
+    worker.emit({ type: 'result', runId: 1, values: [5], timings: { compileMs: 1, instantiateMs: 2, callMs: 3 } });
+    await expect(pending).resolves.toMatchObject({ type: 'result', values: [5] });
+    expect(lines).toEqual(['env.log(1)']);
+  });
+
+  it('stop terminates the worker, promotes the spare and spawns a new spare', async () => {
+    const { client, workers } = makeClient();
+    const pending = client.run(run(1), 10_000, () => undefined);
+    await Promise.resolve();
+    expect(client.stop()).toBe(true);
+    await expect(pending).resolves.toMatchObject({ type: 'error', error: { code: 'stopped' } });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(3);
+    const next = client.run(run(2), 10_000, () => undefined);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(workers[1]!.sent.at(-1)).toMatchObject({ type: 'run', runId: 2 });
+    workers[1]!.emit({ type: 'result', runId: 2, values: [], timings: { compileMs: 0, instantiateMs: 0, callMs: 0 } });
+    await expect(next).resolves.toMatchObject({ type: 'result' });
+  });
+
+  it('times out by terminating the worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, workers } = makeClient();
+      const pending = client.run(run(1), 1500, () => undefined);
+      await vi.advanceTimersByTimeAsync(1600);
+      await expect(pending).resolves.toMatchObject({ type: 'error', error: { code: 'timeout', message: expect.stringMatching(/1\.5 s/) } });
+      expect(workers[0]!.terminated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('re-sends prepared modules to replacement workers', async () => {
+    const { client, workers } = makeClient();
+    const prepare = { type: 'prepare' as const, moduleId: 'm', module: {} as WebAssembly.Module, compileMs: 1, imports: [] };
+    client.prepare(prepare);
+    expect(workers[0]!.sent).toContainEqual(prepare);
+    expect(workers[1]!.sent).toContainEqual(prepare);
+    const pending = client.run(run(1), 10_000, () => undefined);
+    await Promise.resolve();
+    client.stop();
+    await pending;
+    expect(workers[2]!.sent).toContainEqual(prepare);
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * The engine: load and run modules, with no UI. The app, `window.wasmPlayground` and the
+ * embed API all call this (DESIGN.md §9), so what the API does, the UI does.
+ */
+import type { VfsChange } from '../host/fs/types';
+import { sniffMime } from '../output/sniff';
+import type { AnalyserClient, AnalyserOutcome } from './AnalyserClient';
+import type { ConsoleLine, LoadedModule, LoadProgress, ModuleSource, RunRequest, RunResult } from './api';
+import { LoadFailure } from './api';
+import type { FsPort } from './fsPort';
+import type { LibraryPort } from './libraryPort';
+import { loadManifest } from './manifestLoader';
+import type { MountSpec, RunError } from './protocol';
+import { convertArgs, extismOptions, noSuchFunction, toBytes, wasiOptions } from './runOptions';
+import type { SandboxClient, StreamedEvent } from './SandboxClient';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface LoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  /** Keep the module in the IndexedDB library (the UI does; API callers opt in). */
+  remember?: boolean;
+}
+
+export interface RunOptions {
+  onConsole?: (line: ConsoleLine) => void;
+}
+
+interface Held {
+  info: LoadedModule;
+  bytes: Uint8Array;
+  module?: WebAssembly.Module;
+}
+
+export class Engine {
+  private readonly held = new Map<string, Held>();
+  /** Extism vars per module: the page owns them, so they survive a stopped worker. */
+  private readonly vars = new Map<string, [string, Uint8Array][]>();
+  private nextRunId = 1;
+
+  constructor(
+    private readonly analyser: AnalyserClient,
+    private readonly sandbox: SandboxClient,
+    private readonly library: LibraryPort,
+    private readonly fs: FsPort,
+  ) {}
+
+  /** Load a module from a URL, bytes, or an id (memory, then library). Throws LoadFailure. */
+  async load(source: ModuleSource, options: LoadOptions = {}): Promise<LoadedModule> {
+    if ('id' in source) return this.loadById(source.id, options);
+    if ('manifest' in source) {
+      const info = await loadManifest(source.manifest, source.baseUrl, (s) => this.load(s, { ...options, remember: false }));
+      const held = this.held.get(info.id);
+      if (held) held.info = info;
+      if (options.remember && held) void this.library.touch(info, held.bytes);
+      return info;
+    }
+    if ('url' in source) {
+      const url = source.url;
+      const outcome = await this.analyser.fetch(url, (received, total) => options.onProgress?.({ received, total }));
+      if (!outcome.ok) throw new LoadFailure(outcome.error);
+      const bytes = new Uint8Array(outcome.value.bytes ?? new ArrayBuffer(0));
+      return this.admit(outcome, bytes, nameFromUrl(url), url, options);
+    }
+    const bytes = source.bytes instanceof Uint8Array ? source.bytes : new Uint8Array(source.bytes);
+    // The analyser takes a transferred copy; we keep ours for the library and share links.
+    const outcome = await this.analyser.analyse(bytes.slice().buffer);
+    if (!outcome.ok) throw new LoadFailure(outcome.error);
+    return this.admit(outcome, bytes, source.name ?? 'module.wasm', undefined, options);
+  }
+
+  /** A loaded module's info, if held in memory. */
+  get(id: string): LoadedModule | undefined {
+    return this.held.get(id)?.info;
+  }
+
+  /** A loaded module's bytes (a copy-free view; do not transfer it). */
+  bytesOf(id: string): Uint8Array | undefined {
+    return this.held.get(id)?.bytes;
+  }
+
+  /** Run an export. Never throws for guest or input errors: they come back as status "error". */
+  async run(request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
+    const started = performance.now();
+    const runId = this.nextRunId++;
+    const func = request.func;
+    const lines: ConsoleLine[] = [];
+    const fail = (error: RunError): RunResult => ({ runId, status: 'error', func, values: [], error, timings: {}, wallMs: performance.now() - started, console: lines });
+
+    let held: Held;
+    try {
+      held = await this.resolve(request.module);
+    } catch (err) {
+      if (err instanceof LoadFailure) return fail({ code: 'internal', func, message: `${err.loadError.title} ${err.loadError.detail}` });
+      throw err;
+    }
+    const { info } = held;
+    const analysis = info.analysis;
+    const kind = request.runAs ?? analysis.kind;
+    if (analysis.format === 'component' || !held.module) {
+      return fail({ code: 'unsupported', func, message: 'WebAssembly components are not supported yet: they need transpiling with jco, which has not landed.' });
+    }
+    const target = analysis.exports.find((e) => e.name === func);
+    if (!target || target.desc.kind !== 'func') return fail(noSuchFunction(func, analysis.exports));
+    const isStart = kind === 'wasi-command' && func === '_start';
+    const args = kind === 'extism' || isStart ? { ok: true as const, values: [] } : convertArgs(target.desc.type, request.args ?? []);
+    if (!args.ok) return fail({ code: 'bad-args', func, message: args.message });
+
+    const isWasi = kind === 'wasi-command' || kind === 'wasi-reactor';
+    let stored: MountSpec[] = [];
+    if (isWasi && request.mounts?.length) {
+      try {
+        stored = await Promise.all(request.mounts.map((m) => this.fs.snapshot(m)));
+      } catch (err) {
+        return fail({ code: 'internal', func, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    const wasi = isWasi ? wasiOptions(request, info.name, stored) : undefined;
+
+    const emit = (line: ConsoleLine) => {
+      lines.push(line);
+      options.onConsole?.(line);
+    };
+    const fsChanges: VfsChange[] = [];
+    let persisting: Promise<unknown> = Promise.resolve();
+    const onEvent = (event: StreamedEvent) => {
+      const at = performance.now() - started;
+      switch (event.type) {
+        case 'console':
+          return emit({ stream: event.stream, text: event.text, at, ...(event.level ? { level: event.level } : {}) });
+        case 'blocked':
+          return emit({ stream: 'blocked', text: `blocked: ${event.detail}`, at, target: event.target, capability: event.capability });
+        case 'fs':
+          fsChanges.push(...event.changes);
+          // Persisted in order as they become durable, so a later Stop loses nothing closed.
+          persisting = persisting.then(() => this.persist(stored, event.changes, emit, started));
+          return;
+      }
+    };
+
+    const id = info.id;
+    const input = toBytes(request.input);
+    const outcome = await this.sandbox.run(
+      {
+        runId,
+        moduleId: id,
+        kind,
+        func,
+        args: args.values,
+        imports: request.imports ?? 'fail',
+        repeat: Math.max(1, Math.floor(request.repeat ?? 1)),
+        grants: { hosts: request.allowedHosts ?? [] },
+        freshInstance: request.freshInstance ?? false,
+        ...(input.length ? { input: input.slice().buffer } : {}),
+        ...(kind === 'extism' ? { extism: extismOptions(request, this.varsOf(id), info.manifest) } : {}),
+        ...(info.manifest?.links.length ? { links: info.manifest.links.map((l) => ({ name: l.name, moduleId: l.id })) } : {}),
+        ...(wasi ? { wasi } : {}),
+      },
+      request.timeoutMs ?? info.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onEvent,
+    );
+    await persisting;
+    const vars = outcome.vars?.map(([k, v]): [string, Uint8Array] => [k, new Uint8Array(v)]);
+    if (vars) this.vars.set(id, vars);
+    const stdout = outcome.output ? new Uint8Array(outcome.output) : undefined;
+    const stderr = outcome.stderr ? new Uint8Array(outcome.stderr) : undefined;
+    const extras = {
+      ...(vars ? { vars } : {}),
+      ...(isWasi && stdout ? { stdout } : {}),
+      ...(stderr ? { stderr } : {}),
+      ...(stdout && (stdout.length > 0 || kind === 'extism') ? { output: { bytes: stdout, mime: request.outputMime ?? sniffMime(stdout) } } : {}),
+      ...(fsChanges.length ? { fsChanges } : {}),
+    };
+    const wallMs = performance.now() - started;
+    if (outcome.type === 'result') {
+      const exit = outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {};
+      return { runId, status: 'ok', func, values: outcome.values, timings: outcome.timings, wallMs, console: lines, ...extras, ...exit };
+    }
+    const stopped = outcome.error.code === 'stopped' || outcome.error.code === 'timeout';
+    return { runId, status: stopped ? 'stopped' : 'error', func, values: [], error: outcome.error, timings: outcome.timings, wallMs, console: lines, ...extras };
+  }
+
+  /** Extism vars kept for a module between runs. */
+  varsOf(id: string): [string, Uint8Array][] {
+    return this.vars.get(id) ?? [];
+  }
+
+  /** Forget a module's vars (the "Reset" button). */
+  resetVars(id: string): void {
+    this.vars.delete(id);
+  }
+
+  /** Save changes that became durable under stored mounts; failures are told in the console. */
+  private async persist(stored: MountSpec[], changes: VfsChange[], emit: (line: ConsoleLine) => void, started: number): Promise<void> {
+    const byMount = new Map<MountSpec, VfsChange[]>();
+    for (const change of changes) {
+      const mount = stored.find((m) => m.guestPath === change.mount);
+      if (mount) byMount.set(mount, [...(byMount.get(mount) ?? []), change]); // fresh API volumes are only reported
+    }
+    for (const [mount, list] of byMount) {
+      try {
+        await this.fs.persist(mount, list);
+      } catch (err) {
+        emit({ stream: 'stderr', text: `Could not save files under ${mount.guestPath}: ${err instanceof Error ? err.message : String(err)}`, at: performance.now() - started });
+      }
+    }
+  }
+
+  /** Stop the active run, if any. */
+  stop(): boolean {
+    return this.sandbox.stop();
+  }
+
+  private async resolve(module: RunRequest['module']): Promise<Held> {
+    const id = typeof module === 'string' ? module : 'id' in module ? module.id : undefined;
+    const cached = id ? this.held.get(id) : undefined;
+    if (cached) return cached;
+    const info = await this.load(typeof module === 'string' ? { id: module } : module);
+    const held = this.held.get(info.id);
+    if (!held) throw new Error('module vanished after load');
+    return held;
+  }
+
+  private async loadById(id: string, options: LoadOptions): Promise<LoadedModule> {
+    const cached = this.held.get(id);
+    if (cached) {
+      if (options.remember) void this.library.touch(cached.info, cached.bytes);
+      return cached.info;
+    }
+    const [entry, bytes] = await Promise.all([this.library.entry(id), this.library.bytes(id)]);
+    if (!entry || !bytes) {
+      throw new LoadFailure({ code: 'not-found', title: `No module with id ${id.slice(0, 12)}… is loaded or in the library.`, detail: 'Load it again from its file or URL.' });
+    }
+    const outcome = await this.analyser.analyse(bytes.slice().buffer, id);
+    if (!outcome.ok) throw new LoadFailure(outcome.error);
+    return this.admit(outcome, bytes, entry.name, entry.sourceUrl, options);
+  }
+
+  private admit(outcome: Extract<AnalyserOutcome, { ok: true }>, bytes: Uint8Array, name: string, sourceUrl: string | undefined, options: LoadOptions): LoadedModule {
+    const { sha256, analysis, module, compileMs, parseMs } = outcome.value;
+    const info: LoadedModule = { id: sha256, name, size: bytes.length, analysis, compileMs, parseMs, ...(sourceUrl ? { sourceUrl } : {}) };
+    this.held.set(sha256, { info, bytes, module });
+    if (module && analysis.format === 'core') {
+      this.sandbox.prepare({ type: 'prepare', moduleId: sha256, module, compileMs, imports: analysis.imports });
+    }
+    if (options.remember) void this.library.touch(info, bytes);
+    return info;
+  }
+}
+
+function nameFromUrl(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : 'module.wasm';
+  } catch {
+    return 'module.wasm';
+  }
+}

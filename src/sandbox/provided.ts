@@ -1,0 +1,17 @@
+/** Which imports each runner provides itself; the rest must be linked or stubbed (DESIGN.md §3). */
+import type { ImportEntry, ModuleKind } from '../wasm/types';
+
+const WASI = ['wasi_snapshot_preview1', 'wasi_unstable'];
+const PROVIDED: Record<ModuleKind, readonly string[]> = {
+  core: [],
+  'wasi-command': WASI,
+  'wasi-reactor': WASI,
+  extism: ['extism:host/env', ...WASI],
+  component: [],
+};
+
+/** Imports that the runner for `kind` does not provide. */
+export function unprovidedImports(imports: readonly ImportEntry[], kind: ModuleKind): ImportEntry[] {
+  const provided = PROVIDED[kind];
+  return imports.filter((i) => !provided.includes(i.module));
+}

@@ -1,0 +1,48 @@
+/** The share-link payload (DESIGN.md §7). Every shape ever written is listed here, newest last. */
+import type { ModuleKind } from '../wasm/types';
+
+/** Where the module of a link comes from; `sha256` lets the opener notice a changed module. */
+export interface ShareModuleRef {
+  sha256: string;
+  name: string;
+  /** Fetched when opening. */
+  url?: string;
+  /** The module itself, base64url, when small. */
+  inline?: string;
+  /** An example id from public/examples/manifest.json. */
+  example?: string;
+}
+
+export interface ShareInput {
+  mime: string;
+  text?: string;
+  /** Binary input, base64url. */
+  base64?: string;
+}
+
+export interface ShareGrants {
+  hosts?: string[];
+  mounts?: { volume: string; path: string; guestPath: string; readOnly: boolean }[];
+}
+
+export interface ShareStateV1 {
+  v: 1;
+  module: ShareModuleRef;
+  func?: string;
+  /** Core-function arguments as typed in the form. */
+  args?: string[];
+  input?: ShareInput;
+  outputMime?: string;
+  runAs?: ModuleKind;
+  stubImports?: boolean;
+  config?: Record<string, string>;
+  argv?: string[];
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Requested, never applied without asking. */
+  grants?: ShareGrants;
+  lesson?: { title?: string; markdown: string };
+}
+
+/** The current shape; `restore()` upgrades every older one to it. */
+export type ShareState = ShareStateV1;

@@ -1,0 +1,137 @@
+/** The loaded module, how it is being loaded, the chosen function and its arguments. */
+import { create } from 'zustand';
+import type { LoadedModule, LoadProgress, ModuleSource } from '../sandbox/api';
+import { LoadFailure } from '../sandbox/api';
+import { getEngine } from '../sandbox/instance';
+import type { LoadError } from '../sandbox/protocol';
+import type { LibraryEntry } from '../storage/library';
+import { listRecent } from '../storage/library';
+import type { ModuleKind } from '../wasm/types';
+import { isCallableFromForm } from '../wasm/signature';
+import { pluginFunctions } from '../host/extism/callables';
+import { usePlugin } from './pluginStore';
+import { useCapabilities } from './capabilitiesStore';
+import { useSettings } from './settingsStore';
+
+export interface ModuleState {
+  current: LoadedModule | null;
+  loading: { label: string; progress?: LoadProgress } | null;
+  loadError: LoadError | null;
+  /** "Run as" override; null = the detected kind. */
+  runAs: ModuleKind | null;
+  func: string | null;
+  /** Argument texts per function, so switching functions keeps what was typed. */
+  argsByFunc: Record<string, string[]>;
+  stubImports: boolean;
+  recent: LibraryEntry[];
+  /** Non-fatal problems (e.g. the library could not save). */
+  notice: string | null;
+  load(source: ModuleSource, label: string, preferFunc?: string | null): Promise<void>;
+  selectFunc(func: string): void;
+  setArg(func: string, index: number, text: string): void;
+  setRunAs(kind: ModuleKind | null): void;
+  setStubImports(on: boolean): void;
+  refreshRecent(): Promise<void>;
+  setNotice(notice: string | null): void;
+}
+
+// Number every load: the answer to a load the user has already replaced is dropped (STYLE.md §2).
+let loadSeq = 0;
+
+export const useModule = create<ModuleState>()((set, get) => ({
+  current: null,
+  loading: null,
+  loadError: null,
+  runAs: null,
+  func: null,
+  argsByFunc: {},
+  stubImports: false,
+  recent: [],
+  notice: null,
+
+  async load(source, label, preferFunc) {
+    const seq = ++loadSeq;
+    set({ loading: { label }, loadError: null });
+    try {
+      const info = await getEngine().load(source, {
+        remember: true,
+        onProgress: (progress) => {
+          if (seq === loadSeq) set({ loading: { label, progress } });
+        },
+      });
+      if (seq !== loadSeq) return;
+      const func = pickFunc(info, info.analysis.kind, preferFunc ?? null);
+      set({ current: info, loading: null, runAs: null, func, argsByFunc: {}, stubImports: false });
+      usePlugin.getState().setVars(getEngine().varsOf(info.id));
+      if (info.manifest) applyManifest(info);
+      useSettings.getState().remember(info.id, func);
+      void get().refreshRecent();
+    } catch (err) {
+      if (seq !== loadSeq) return;
+      const loadError: LoadError =
+        err instanceof LoadFailure ? err.loadError : { code: 'malformed', title: 'The module could not be loaded.', detail: String(err) };
+      set({ loading: null, loadError });
+    }
+  },
+
+  selectFunc(func) {
+    set({ func });
+    useSettings.getState().remember(get().current?.id ?? null, func);
+  },
+
+  setArg(func, index, text) {
+    set((s) => {
+      const args = [...(s.argsByFunc[func] ?? [])];
+      args[index] = text;
+      return { argsByFunc: { ...s.argsByFunc, [func]: args } };
+    });
+  },
+
+  setRunAs(runAs) {
+    const current = get().current;
+    if (!current) return set({ runAs });
+    // Plugin functions and core exports differ: pick again for the new runner.
+    const kind = runAs ?? current.analysis.kind;
+    const keep = callableFunctions(current, kind).includes(get().func ?? '') ? get().func : null;
+    set({ runAs, func: keep ?? pickFunc(current, kind, null) });
+  },
+  setStubImports: (stubImports) => set({ stubImports }),
+  setNotice: (notice) => set({ notice }),
+
+  async refreshRecent() {
+    try {
+      set({ recent: await listRecent() });
+    } catch {
+      // The library is optional: private windows may refuse IndexedDB.
+    }
+  },
+}));
+
+/** The preferred function if the runner can call it, else the first one the form can call. */
+function pickFunc(info: LoadedModule, kind: ModuleKind, prefer: string | null): string | null {
+  if (info.analysis.format !== 'core') return null;
+  const names = callableFunctions(info, kind);
+  if (prefer && names.includes(prefer)) return prefer;
+  if (kind === 'extism') return names[0] ?? null;
+  if (kind === 'wasi-command' && names.includes('_start')) return '_start';
+  const funcs = info.analysis.exports.filter((e) => e.desc.kind === 'func');
+  const callable = funcs.find((e) => e.desc.kind === 'func' && isCallableFromForm(e.desc.type));
+  return (callable ?? funcs[0])?.name ?? null;
+}
+
+/** Functions the chosen runner can call: plugin functions for Extism, else every function export. */
+export function callableFunctions(info: LoadedModule, kind: ModuleKind): string[] {
+  if (info.analysis.format !== 'core') return [];
+  if (kind === 'extism') return pluginFunctions(info.analysis.exports);
+  return info.analysis.exports.filter((e) => e.desc.kind === 'func').map((e) => e.name);
+}
+
+/** A manifest implies an Extism plugin with its config; its hosts are asked for, not granted. */
+function applyManifest(info: LoadedModule): void {
+  const manifest = info.manifest;
+  if (!manifest) return;
+  if (info.analysis.kind !== 'extism') useModule.getState().setRunAs('extism');
+  usePlugin.getState().setConfig(manifest.config);
+  if (manifest.timeoutMs) useSettings.getState().setTimeoutMs(manifest.timeoutMs);
+  if (manifest.allowedHosts?.length) useCapabilities.getState().request(manifest.allowedHosts, 'The manifest');
+}

@@ -1,0 +1,54 @@
+/** The module library: every loaded module kept in IndexedDB by SHA-256 (DESIGN.md §2). */
+import { createStore, del, get, set, values } from 'idb-keyval';
+import type { ModuleKind } from '../wasm/types';
+
+/** One stored module's metadata; the bytes live in a separate store so listing stays cheap. */
+export interface LibraryEntry {
+  /** SHA-256 of the bytes, hex. */
+  id: string;
+  name: string;
+  size: number;
+  kind: ModuleKind;
+  sourceUrl?: string;
+  addedAt: number;
+  lastOpenedAt: number;
+}
+
+// idb-keyval opens one object store per database, so metadata and bytes get a database each.
+const entries = createStore('wasm-playground-library', 'entries');
+const blobs = createStore('wasm-playground-library-bytes', 'bytes');
+
+/** Save (or refresh) a module and its bytes. Rejects with the browser's error (e.g. quota). */
+export async function saveModule(entry: Omit<LibraryEntry, 'addedAt' | 'lastOpenedAt'>, bytes: Uint8Array): Promise<LibraryEntry> {
+  const now = Date.now();
+  const existing = await get<LibraryEntry>(entry.id, entries);
+  const record: LibraryEntry = { ...existing, ...entry, addedAt: existing?.addedAt ?? now, lastOpenedAt: now };
+  if (!existing) await set(entry.id, bytes, blobs);
+  await set(entry.id, record, entries);
+  return record;
+}
+
+/** The stored bytes of a module, or undefined if it is not in the library. */
+export async function loadModuleBytes(id: string): Promise<Uint8Array | undefined> {
+  const bytes = await get<unknown>(id, blobs);
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  return undefined;
+}
+
+/** Metadata of one module. */
+export function getEntry(id: string): Promise<LibraryEntry | undefined> {
+  return get<LibraryEntry>(id, entries);
+}
+
+/** Most recently opened first. */
+export async function listRecent(limit = 20): Promise<LibraryEntry[]> {
+  const all = await values<LibraryEntry>(entries);
+  return all.sort((a, b) => b.lastOpenedAt - a.lastOpenedAt).slice(0, limit);
+}
+
+/** Forget a module and its bytes. */
+export async function removeModule(id: string): Promise<void> {
+  await del(id, entries);
+  await del(id, blobs);
+}

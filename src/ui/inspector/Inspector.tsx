@@ -1,0 +1,93 @@
+/** The "Inspector" region: exports, imports and sections of the loaded module. */
+import { useState } from 'react';
+import { useModule } from '../../state/moduleStore';
+import { formatExport, formatImport } from '../../wasm/signature';
+import { formatBytes } from '../format';
+import type { ModuleAnalysis } from '../../wasm/types';
+
+const TABS = ['Exports', 'Imports', 'Sections', 'WAT', 'WIT'] as const;
+type Tab = (typeof TABS)[number];
+
+export function Inspector() {
+  const current = useModule((s) => s.current);
+  const [tab, setTab] = useState<Tab>('Exports');
+  if (!current) return null;
+  return (
+    <section className="inspector panel" aria-label="Inspector">
+      <div role="tablist" aria-label="Inspector views">
+        {TABS.map((t) => (
+          <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`tabpanel-${t}`} tabIndex={tab === t ? 0 : -1} onClick={() => setTab(t)}>
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
+        <TabBody tab={tab} analysis={current.analysis} />
+      </div>
+    </section>
+  );
+}
+
+function TabBody({ tab, analysis }: { tab: Tab; analysis: ModuleAnalysis }) {
+  switch (tab) {
+    case 'Exports':
+      if (analysis.format !== 'core') return <p className="muted">Component exports (WIT) come with component support.</p>;
+      return <CodeList items={analysis.exports.map(formatExport)} empty="No exports." label="Exports" />;
+    case 'Imports':
+      if (analysis.format !== 'core') return <p className="muted">Component imports (WIT) come with component support.</p>;
+      return <CodeList items={analysis.imports.map(formatImport)} empty="No imports." label="Imports" />;
+    case 'Sections':
+      return (
+        <table className="sections">
+          <thead>
+            <tr>
+              <th>Section</th>
+              <th>Offset</th>
+              <th>Size</th>
+            </tr>
+          </thead>
+          <tbody>
+            {analysis.sections.map((s, i) => (
+              <tr key={i}>
+                <td>{s.name}</td>
+                <td>0x{s.offset.toString(16)}</td>
+                <td>{formatBytes(s.size)}</td>
+              </tr>
+            ))}
+          </tbody>
+          {analysis.producers.length > 0 && (
+            <caption>Producers: {analysis.producers.join('; ')}</caption>
+          )}
+        </table>
+      );
+    case 'WAT':
+      return <p className="muted">The WAT view (disassembly and editing) arrives with the editor; it is not built yet.</p>;
+    case 'WIT':
+      return <p className="muted">{analysis.format === 'component' ? 'WIT for components arrives with jco support; not built yet.' : 'WIT describes components; this is a core module.'}</p>;
+  }
+}
+
+/** Rows shown before "show all": a module with 100,000 exports must not stall the page. */
+const FIRST_ROWS = 1000;
+
+function CodeList({ items, empty, label }: { items: string[]; empty: string; label: string }) {
+  const [all, setAll] = useState(false);
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  const shown = all ? items : items.slice(0, FIRST_ROWS);
+  return (
+    <>
+      <ul className="code-list" aria-label={label}>
+        {shown.map((text, i) => (
+          <li key={i}>
+            <code>{text}</code>
+          </li>
+        ))}
+      </ul>
+      {shown.length < items.length && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show all {items.length}
+        </button>
+      )}
+    </>
+  );
+}

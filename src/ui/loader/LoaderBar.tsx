@@ -1,0 +1,48 @@
+/** File picker and URL box: two of the three ways in (the third is dropping anywhere). */
+import { useState } from 'react';
+import { useModule } from '../../state/moduleStore';
+import { loadFile } from './loadFile';
+
+export function LoaderBar() {
+  const load = useModule((s) => s.load);
+  const [url, setUrl] = useState('');
+
+  return (
+    <div className="loader-bar">
+      <label className="file-button">
+        <span>Open .wasm…</span>
+        <input
+          type="file"
+          aria-label="Module file"
+          accept=".wasm,application/wasm,.json,application/json"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void loadFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+      </label>
+      <form
+        className="url-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const trimmed = url.trim();
+          if (!trimmed) return;
+          // Relative URLs resolve against the app, so hosted examples work from any sub-path.
+          let absolute = trimmed;
+          try {
+            absolute = new URL(trimmed, location.href).href;
+          } catch {
+            /* the analyser reports it as a bad URL */
+          }
+          // A .json URL is an Extism manifest; its wasm URLs resolve against it.
+          const isManifest = /\.json($|[?#])/i.test(new URL(absolute, location.href).pathname);
+          void load(isManifest ? { manifest: { url: absolute } } : { url: absolute }, absolute);
+        }}
+      >
+        <input type="url" aria-label="Module URL" placeholder="https://…/module.wasm" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <button type="submit">Load</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Copy and Download for an output's bytes, through its Blob so nothing big is decoded on the page. */
+import type { OutputDoc } from '../../output/client';
+import type { RendererId } from '../../output/registry';
+import { extensionFor } from '../../output/sniff';
+
+/** `<func>-output.<ext>` for the shown MIME type. */
+export function outputFileName(func: string, mime: string): string {
+  return `${func}-output.${extensionFor(mime)}`;
+}
+
+/** Save `blob` as `name`. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The download has started reading the URL by the next tasks; give it a moment anyway.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const TEXT_RENDERERS: ReadonlySet<RendererId> = new Set(['text', 'json', 'html', 'markdown', 'csv', 'tsv', 'svg']);
+
+/** How Copy puts an output on the clipboard, for the button's tooltip. */
+export function copyKind(renderer: RendererId): 'text' | 'image' | 'base64' {
+  if (TEXT_RENDERERS.has(renderer)) return 'text';
+  return renderer === 'image' ? 'image' : 'base64';
+}
+
+/**
+ * Copy: text as text, images as PNG (the one image type the async clipboard takes; others are
+ * re-encoded in the worker), anything else as base64 text. The ClipboardItem gets a promise so
+ * the write starts inside the click, as Chromium and Safari require.
+ */
+export async function copyOutput(doc: OutputDoc, mime: string, renderer: RendererId): Promise<void> {
+  const kind = copyKind(renderer);
+  const essence = mime.split(';')[0]!.trim().toLowerCase();
+  if (typeof ClipboardItem === 'undefined') {
+    // Old browsers: text only, read off the Blob (async, not a decode of the bytes here).
+    const blob = kind === 'base64' ? await doc.base64() : doc.blob;
+    return navigator.clipboard.writeText(await blob.text());
+  }
+  let item: ClipboardItem;
+  if (kind === 'text') item = new ClipboardItem({ 'text/plain': doc.blob.slice(0, doc.blob.size, 'text/plain') });
+  else if (kind === 'image') item = new ClipboardItem({ 'image/png': essence === 'image/png' ? doc.blob.slice(0, doc.blob.size, 'image/png') : doc.png(essence) });
+  else item = new ClipboardItem({ 'text/plain': doc.base64() });
+  return navigator.clipboard.write([item]);
+}

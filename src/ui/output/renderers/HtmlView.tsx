@@ -1,0 +1,81 @@
+/**
+ * HTML in a sandboxed iframe, never with allow-same-origin, so the page runs in an opaque origin
+ * and cannot reach the app's storage, cookies or DOM (DESIGN.md §11).
+ *
+ * Without scripts: `sandbox=""` on a blob: URL of the bytes (nothing is decoded on this thread).
+ * With "Allow scripts": `sandbox="allow-scripts"` on htmlFrame.html, which takes the page by
+ * postMessage and writes it into itself. srcdoc, blob: and data: frames inherit the app's CSP
+ * (`script-src 'self'`) in Chromium, which would block every inline script of the page.
+ */
+import { useEffect, useRef, useState } from 'react';
+import frameUrl from './htmlFrame.html?url';
+import { useOutput } from '../../../state/outputStore';
+import { useBlobSrc } from '../useOutputDoc';
+import TextView from './TextView';
+import type { RendererProps } from './types';
+import { formatBytes } from './types';
+
+/** Bigger pages are shown as text unless asked for: parsing them can hold up the page. */
+const HTML_RENDER_LIMIT = 8 * 1024 * 1024;
+
+export default function HtmlView({ bytes, doc }: RendererProps) {
+  const allowScripts = useOutput((s) => s.allowScripts);
+  const setAllowScripts = useOutput((s) => s.setAllowScripts);
+  const [forced, setForced] = useState<Blob | null>(null);
+  if (bytes.length > HTML_RENDER_LIMIT && forced !== doc.blob) {
+    return (
+      <TextView
+        bytes={bytes}
+        doc={doc}
+        note={
+          <>
+            This page is {formatBytes(bytes.length)}, so it is shown as text.{' '}
+            <button type="button" onClick={() => setForced(doc.blob)}>
+              Render anyway
+            </button>
+          </>
+        }
+      />
+    );
+  }
+  return (
+    <div className="html-view">
+      <label className="inline">
+        <input type="checkbox" checked={allowScripts} onChange={(e) => setAllowScripts(e.target.checked)} /> Allow scripts
+      </label>
+      {allowScripts ? <ScriptFrame key={frameKey(doc.blob)} blob={doc.blob} /> : <StaticFrame blob={doc.blob} />}
+    </div>
+  );
+}
+
+const keys = new WeakMap<Blob, number>();
+let nextKey = 1;
+/** A fresh frame per output: a page's scripts never see the next output. */
+function frameKey(blob: Blob): number {
+  let key = keys.get(blob);
+  if (key === undefined) keys.set(blob, (key = nextKey++));
+  return key;
+}
+
+function StaticFrame({ blob }: { blob: Blob }) {
+  const src = useBlobSrc(blob, 'text/html;charset=utf-8');
+  return <iframe ref={src} className="html-frame" title="HTML output" sandbox="" />;
+}
+
+function ScriptFrame({ blob }: { blob: Blob }) {
+  const ref = useRef<HTMLIFrameElement>(null);
+  useEffect(() => {
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const frame = ref.current?.contentWindow;
+      // Only our frame may talk to us, and all it may say is "ready".
+      if (!frame || event.source !== frame) return;
+      const data = event.data;
+      if (typeof data !== 'object' || data === null || !('type' in data) || data.type !== 'ready') return;
+      // An opaque origin has no name to target: '*' to the one window we checked above.
+      frame.postMessage({ type: 'render', html: blob.slice(0, blob.size, 'text/html') }, '*');
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [blob]);
+  return <iframe ref={ref} className="html-frame" title="HTML output" sandbox="allow-scripts" src={frameUrl} />;
+}

@@ -1,0 +1,51 @@
+/** The Blob and worker document behind an output, made once per output and closed when it goes. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { OutputDoc } from '../../output/client';
+import type { RunOutput } from '../../sandbox/api';
+
+/**
+ * One Blob per output: Copy, Download, blob: URLs and the worker all use it, so the page never
+ * decodes or copies the bytes again (the worker reads its own copy from the Blob).
+ */
+export function useOutputDoc(output: RunOutput | undefined): OutputDoc | null {
+  const doc = useMemo(() => (output ? new OutputDoc(new Blob([output.bytes as Uint8Array<ArrayBuffer>])) : null), [output]);
+  useEffect(() => () => doc?.close(), [doc]);
+  return doc;
+}
+
+/**
+ * A ref that points an element's `src` at a blob: URL of `blob` typed as `mime`; the URL is
+ * revoked when the blob, the type or the element changes (a React 19 ref cleanup).
+ */
+export function useBlobSrc(blob: Blob | null, mime: string) {
+  return useCallback(
+    (element: HTMLImageElement | HTMLMediaElement | HTMLIFrameElement | null) => {
+      if (!element || !blob) return;
+      // slice() with a type is a new view of the same bytes, not a copy.
+      const url = URL.createObjectURL(blob.slice(0, blob.size, mime));
+      element.src = url;
+      return () => URL.revokeObjectURL(url);
+    },
+    [blob, mime],
+  );
+}
+
+/** Answer of an async job for `key`, dropped if `key` has changed since (STYLE.md §2). */
+export function useJob<K, T>(key: K | null, run: (key: K) => Promise<T>): { value?: T; error?: string } {
+  const [state, setState] = useState<{ key: K; value?: T; error?: string } | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    run(key).then(
+      (value) => live && setState({ key, value }),
+      (err: unknown) => live && setState({ key, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `run` is a fresh closure each render; the key says when the job must run again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (!state || state.key !== key) return {};
+  return { value: state.value, error: state.error };
+}

@@ -1,0 +1,45 @@
+/** Extism plugin settings: config, log level, instance reuse, and the vars view. Only for Extism runs. */
+import type { LogLevel } from '../../sandbox/protocol';
+import { usePlugin } from '../../state/pluginStore';
+import { ConfigEditor } from './ConfigEditor';
+import { useEffectiveKind } from './useEffectiveKind';
+import { VarsView } from './VarsView';
+
+const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'off'];
+
+export function PluginSettings() {
+  const kind = useEffectiveKind();
+  const logLevel = usePlugin((s) => s.logLevel);
+  const setLogLevel = usePlugin((s) => s.setLogLevel);
+  const fresh = usePlugin((s) => s.freshInstance);
+  const setFresh = usePlugin((s) => s.setFreshInstance);
+  if (kind !== 'extism') return null;
+
+  return (
+    <section className="plugin-settings panel" aria-label="Plugin settings">
+      <header className="panel-header">
+        <h3>Plugin</h3>
+      </header>
+      <div className="plugin-body">
+        <ConfigEditor />
+        <div className="plugin-options">
+          <label className="inline">
+            Log level
+            <select aria-label="Log level" value={logLevel} onChange={(e) => setLogLevel(LOG_LEVELS.find((l) => l === e.target.value) ?? 'info')}>
+              {LOG_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline" title="Otherwise the instance (and its memory) is kept between runs">
+            <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} />
+            Fresh instance per run
+          </label>
+        </div>
+        <VarsView />
+      </div>
+    </section>
+  );
+}

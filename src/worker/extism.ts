@@ -1,0 +1,175 @@
+/** Runner for Extism plugins: our kernel (src/host/extism) + WASI, input bytes in, output bytes out. */
+import { createExtismHost, EXTISM_ENV, ExtismError, type ExtismHost } from '../host/extism';
+import type { NetPolicy } from '../host/net';
+import { fetchAsync, fetchSync } from '../host/net';
+import type { BlockedEvent, ConsoleStream, ErrorEvent, ExtismRunOptions, Grants, ImportPolicy, ResultEvent, RunError } from '../sandbox/protocol';
+import type { ImportEntry } from '../wasm/types';
+import { createGuestWasi, importsWasi } from './guestWasi';
+import { describeGuestError } from './guestErrors';
+import { promising } from './jspi';
+import { buildStubs } from './stubs';
+import { unprovidedImports } from '../sandbox/provided';
+
+export interface ExtismRun {
+  runId: number;
+  moduleId: string;
+  module: WebAssembly.Module;
+  compileMs: number;
+  imports: ImportEntry[];
+  policy: ImportPolicy;
+  func: string;
+  input: Uint8Array;
+  grants: Grants;
+  freshInstance: boolean;
+  options: ExtismRunOptions;
+  /** Companion modules whose exports satisfy imports from their name (manifest linking). */
+  links: { name: string; module: WebAssembly.Module; imports: ImportEntry[] }[];
+  console(stream: ConsoleStream, text: string, level?: Exclude<ExtismRunOptions['logLevel'], 'off'>): void;
+  blocked(event: Omit<BlockedEvent, 'type' | 'runId'>): void;
+}
+
+interface Live {
+  instance: WebAssembly.Instance;
+  host: ExtismHost;
+  vars: Map<string, Uint8Array>;
+  /** Where the current run's callbacks go; swapped per run when the instance is kept. */
+  sink: { run: ExtismRun };
+  call(name: string): Promise<unknown>;
+}
+
+// Instances kept between runs (memory persists, as with the SDKs' Plugin objects).
+const live = new Map<string, Live>();
+const MAX_HTTP_DEFAULT = 50 * 1024 * 1024;
+
+/** Run one plugin function. Never rejects: failures come back as an ErrorEvent. */
+export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEvent> {
+  const { runId, func, compileMs } = run;
+  let instantiateMs = 0;
+  let plugin = run.freshInstance ? undefined : live.get(run.moduleId);
+  if (plugin) plugin.sink.run = run;
+  else {
+    const t0 = performance.now();
+    const made = instantiate(run);
+    instantiateMs = performance.now() - t0;
+    if ('error' in made) return { type: 'error', runId, timings: { compileMs, instantiateMs }, error: made.error };
+    plugin = made;
+    if (!run.freshInstance) live.set(run.moduleId, plugin);
+  }
+
+  const { host, vars } = plugin;
+  vars.clear();
+  for (const [k, v] of run.options.vars) vars.set(k, new Uint8Array(v));
+  host.update({ config: run.options.config, logLevel: run.options.logLevel });
+  host.reset(run.input);
+
+  const t1 = performance.now();
+  let rc: unknown;
+  let thrown: unknown = null;
+  try {
+    rc = await plugin.call(func);
+  } catch (err) {
+    thrown = err;
+  }
+  const callMs = performance.now() - t1;
+  const timings = { compileMs, instantiateMs, callMs };
+  const varsOut = [...vars].map(([k, v]): [string, ArrayBuffer] => [k, v.slice().buffer]);
+
+  // The plugin's own message wins over whatever the unwinding threw (as in the native runtime).
+  const pluginError = host.takeError();
+  if (pluginError !== null || thrown !== null) {
+    live.delete(run.moduleId); // a trapped instance is not safe to reuse
+    const error: RunError =
+      pluginError !== null
+        ? { code: 'plugin', func, message: `${func} failed: ${pluginError}` }
+        : thrown instanceof ExtismError
+          ? { code: thrown.kind === 'memory' ? 'memory' : 'plugin', func, message: `${func} failed: ${thrown.message}` }
+          : describeGuestError(thrown, func, 'call');
+    return { type: 'error', runId, timings, error, vars: varsOut };
+  }
+  if (typeof rc === 'number' && rc !== 0) {
+    return { type: 'error', runId, timings, vars: varsOut, error: { code: 'plugin', func, message: `${func} returned non-zero exit code: ${rc}` } };
+  }
+  const output = host.takeOutput() ?? new Uint8Array(0);
+  return { type: 'result', runId, values: [], timings, output: output.slice().buffer, vars: varsOut };
+}
+
+/** Forget kept instances of a module (e.g. on "Reset"). */
+export function dropExtismInstance(moduleId: string): void {
+  live.delete(moduleId);
+}
+
+function instantiate(run: ExtismRun): Live | { error: RunError } {
+  const sink = { run };
+  const policy: NetPolicy = {
+    allowlist: run.grants.hosts,
+    maxResponseBytes: run.options.maxHttpResponseBytes ?? MAX_HTTP_DEFAULT,
+    onBlocked: (host, url) => sink.run.blocked({ capability: 'network', target: host, detail: `http_request to ${url}` }),
+  };
+  // The policy reads the current run's grants, so a kept instance sees newly allowed hosts.
+  Object.defineProperty(policy, 'allowlist', { get: () => sink.run.grants.hosts });
+  const vars = new Map<string, Uint8Array>();
+  const host = createExtismHost({
+    vars,
+    config: run.options.config,
+    logLevel: run.options.logLevel,
+    log: (level, text) => sink.run.console('log', text, level),
+    jspi: run.options.httpMode === 'auto',
+    exposeHeaders: run.options.exposeHeaders,
+    http: {
+      request: (req, body) => fetchSync({ ...req, body }, policy),
+      requestAsync: (req, body) => fetchAsync({ ...req, body }, policy),
+    },
+    ...(run.options.maxVarBytes !== undefined ? { maxVarBytes: run.options.maxVarBytes } : {}),
+    ...(run.options.maxKernelBytes !== undefined ? { maxKernelBytes: run.options.maxKernelBytes } : {}),
+    ...(run.options.maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes: run.options.maxHttpResponseBytes } : {}),
+  });
+
+  const wasi = importsWasi(run.module)
+    ? createGuestWasi({ args: ['plugin'], env: [], stdin: new Uint8Array(0), console: (stream, text) => sink.run.console(stream, text) })
+    : null;
+  const linkedNames = new Set(run.links.map((l) => l.name));
+  const missing = [run.imports, ...run.links.map((l) => l.imports)]
+    .flatMap((list) => unprovidedImports(list, 'extism'))
+    .filter((i) => !linkedNames.has(i.module));
+  if (missing.length > 0 && run.policy === 'fail') {
+    const names = missing.map((i) => `${i.module}.${i.name}`).join(', ');
+    return {
+      error: {
+        code: 'link',
+        func: run.func,
+        missing,
+        message: `The plugin imports ${missing.length} host function${missing.length === 1 ? '' : 's'} that nothing provides (no linked module or host has them): ${names}. Tick "Stub missing imports" to run it with stubs that return zeros.`,
+      },
+    };
+  }
+  const stubs = buildStubs(missing, { line: (text) => sink.run.console('stub', text) });
+  const imports: WebAssembly.Imports = { ...stubs.imports, ...(wasi?.imports ?? {}), [EXTISM_ENV]: host.imports };
+
+  let instance: WebAssembly.Instance;
+  try {
+    // Linked modules first, in manifest order; each sees the kernel, WASI and the ones before it.
+    for (const link of run.links) {
+      const linked = new WebAssembly.Instance(link.module, imports);
+      imports[link.name] = linked.exports;
+    }
+    instance = new WebAssembly.Instance(run.module, imports);
+    if (wasi) wasi.initialize(instance);
+    else if (typeof instance.exports._initialize === 'function') (instance.exports._initialize as () => void)();
+    if (typeof instance.exports.hs_init === 'function') (instance.exports.hs_init as (argc: number, argv: number) => void)(0, 0);
+  } catch (err) {
+    return { error: describeGuestError(err, run.func, 'instantiate') };
+  }
+
+  const call = async (name: string): Promise<unknown> => {
+    const fn = instance.exports[name];
+    if (typeof fn !== 'function') throw new Error(`The plugin has no function "${name}".`);
+    try {
+      // With JSPI the export must be entered through promising() so http_request can suspend.
+      const entered = host.suspending ? promising(fn as (...args: unknown[]) => unknown) : undefined;
+      return entered ? await entered() : (fn as () => unknown)();
+    } finally {
+      wasi?.flushConsole();
+    }
+  };
+  return { instance, host, vars, sink, call };
+}

@@ -1,0 +1,85 @@
+/** The output worker's work: full-buffer scans and parses, so the page never does them (DESIGN.md §6, §10). */
+import { marked } from 'marked';
+import { indexRecords } from '../output/delimited';
+import type { Separator } from '../output/delimited';
+import { jsonChildren, jsonNode, JSON_TREE_LIMIT } from '../output/jsonTree';
+import type { JsonNode, JsonPath } from '../output/jsonTree';
+import { indexLines } from '../output/lineIndex';
+
+interface Doc {
+  bytes: Promise<Uint8Array<ArrayBuffer>>;
+  json?: unknown;
+}
+
+/** Documents kept open at most; the oldest goes first (the page closes them, this is a backstop). */
+const MAX_DOCS = 4;
+const docs = new Map<number, Doc>();
+
+/** Keep `blob` as document `id`; its bytes are read here, off the main thread. */
+export function openDoc(id: number, blob: Blob): void {
+  docs.set(id, { bytes: blob.arrayBuffer().then((buffer) => new Uint8Array(buffer)) });
+  while (docs.size > MAX_DOCS) docs.delete(docs.keys().next().value!);
+}
+
+export function closeDoc(id: number): void {
+  docs.delete(id);
+}
+
+function doc(id: number): Doc {
+  const found = docs.get(id);
+  if (!found) throw new Error('this output is no longer open');
+  return found;
+}
+
+export async function lines(id: number): Promise<{ starts: Uint32Array; truncated: boolean }> {
+  return indexLines(await doc(id).bytes);
+}
+
+export async function records(id: number, separator: Separator) {
+  return indexRecords(await doc(id).bytes, separator);
+}
+
+export async function parseJson(id: number): Promise<JsonNode> {
+  const d = doc(id);
+  const bytes = await d.bytes;
+  if (bytes.length > JSON_TREE_LIMIT) throw new Error('too large for the tree view');
+  d.json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  return jsonNode(d.json, []);
+}
+
+export function children(id: number, path: JsonPath, offset: number, limit: number) {
+  const d = doc(id);
+  if (!('json' in d)) throw new Error('the JSON was not parsed');
+  return jsonChildren(d.json, path, offset, limit);
+}
+
+export async function markdown(id: number): Promise<string> {
+  const text = new TextDecoder().decode(await doc(id).bytes);
+  return marked.parse(text, { async: false, gfm: true });
+}
+
+/** The image decoded and encoded again as PNG (the only image type the async clipboard takes). */
+export async function png(id: number, mime: string): Promise<Blob> {
+  const bytes = await doc(id).bytes;
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: mime }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas in this browser');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+// Divisible by 3 so each chunk encodes without padding.
+const BASE64_CHUNK = 3 * 16 * 1024;
+
+/** The bytes as base64 text, built in chunks. */
+export async function base64(id: number): Promise<Blob> {
+  const bytes = await doc(id).bytes;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += BASE64_CHUNK) {
+    const chunk = bytes.subarray(i, i + BASE64_CHUNK);
+    parts.push(btoa(String.fromCharCode(...chunk)));
+  }
+  return new Blob(parts, { type: 'text/plain' });
+}
