@@ -15,14 +15,19 @@ import { PluginSettings } from '../ui/plugin/PluginSettings';
 import { RunControls } from '../ui/run/RunControls';
 import { RunStatus } from '../ui/run/RunStatus';
 import { EmbedConsent } from './EmbedConsent';
-import { useRestoreSession } from './useRestoreSession';
+import { SharePanel } from '../ui/share/SharePanel';
+import { restoreLastSession } from './useRestoreSession';
+import { useShareLink } from './useShareLink';
 import { useShortcuts } from './useShortcuts';
 import { useWindowDrop } from './useWindowDrop';
 
 export function App({ embedded }: { embedded: boolean }) {
   const dragging = useWindowDrop();
   useShortcuts();
-  useRestoreSession(!embedded);
+  // A share link wins over the last session; an embedded app starts empty.
+  useShareLink(() => {
+    if (!embedded) restoreLastSession();
+  });
 
   return (
     <div className="app">
@@ -30,6 +35,7 @@ export function App({ embedded }: { embedded: boolean }) {
         <h1>Wasm Playground</h1>
         <LoaderBar />
         <RecentModules />
+        <SharePanel />
       </header>
       <LoadStatus />
       <GrantRequest />

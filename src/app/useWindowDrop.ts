@@ -20,22 +20,28 @@ export function useWindowDrop(): boolean {
     const onOver = (e: DragEvent) => {
       if (hasFiles(e)) e.preventDefault();
     };
-    const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
+    // Capture phase: the overlay clears even when a drop zone inside stops the event.
+    const onDropCapture = () => {
       depth = 0;
       setDragging(false);
-      if (!file) return;
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      // A drop zone inside the page (input area, Files panel) already took it.
+      if (!file || e.defaultPrevented) return;
       e.preventDefault();
       void loadFile(file);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
     window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDropCapture, true);
     window.addEventListener('drop', onDrop);
     return () => {
       window.removeEventListener('dragenter', onEnter);
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDropCapture, true);
       window.removeEventListener('drop', onDrop);
     };
   }, []);

@@ -4,6 +4,7 @@ import type { JsonNode, JsonPath } from './jsonTree';
 import type { OutputEvent, OutputJob, OutputRequest } from './protocol';
 import type { LineIndex } from './lineIndex';
 import type { RecordIndex } from './delimited';
+import { blobInSlices, sendInSlices } from './slices';
 
 type Answer = Exclude<OutputEvent, { type: 'failed' }>;
 type Pending = { resolve(event: Answer): void; reject(error: Error): void };
@@ -50,16 +51,25 @@ function post(request: OutputRequest, transfer: Transferable[] = []): void {
 /** An output the worker can answer questions about. Close it when the output goes away. */
 export class OutputDoc {
   readonly id = nextDoc++;
-  private closed = false;
+  readonly size: number;
+  private blobPromise: Promise<Blob> | null = null;
 
-  /** `blob` holds the output bytes; the worker reads its own copy, the page keeps its bytes. */
-  constructor(readonly blob: Blob) {}
+  /** The page keeps `bytes`; the worker gets its own copy, sent a slice per task. */
+  constructor(private readonly bytes: Uint8Array) {
+    this.size = bytes.length;
+  }
+
+  /** The bytes as a Blob (made on first use), for Copy, Download and blob: URLs. */
+  get blob(): Promise<Blob> {
+    this.blobPromise ??= blobInSlices(this.bytes);
+    return this.blobPromise;
+  }
 
   /** Line starts of the text. */
   async lines(): Promise<LineIndex> {
     const a = await this.ask({ type: 'lines' });
     if (a.type !== 'lines') throw unexpected(a);
-    return { starts: a.starts, truncated: a.truncated };
+    return { starts: a.starts, truncated: a.truncated, end: a.end };
   }
 
   /** Record starts of CSV/TSV. */
@@ -101,9 +111,7 @@ export class OutputDoc {
 
   /** Let the worker drop the document. Asking again reopens it. */
   close(): void {
-    if (this.closed || !opened.has(this.id)) return;
-    this.closed = true;
-    opened.delete(this.id);
+    if (!opened.delete(this.id)) return;
     post({ type: 'close', docId: this.id });
   }
 
@@ -114,12 +122,16 @@ export class OutputDoc {
   }
 
   private ask(body: JobBody): Promise<Answer> {
-    ensure();
+    const w = ensure();
     if (!opened.has(this.id)) {
-      // Blobs are cheap to post: the worker reads the bytes itself, off the main thread.
-      post({ type: 'open', docId: this.id, blob: this.blob });
       opened.add(this.id);
-      this.closed = false;
+      // Copies, transferred: the page keeps its bytes for Copy and Download (STYLE.md §3).
+      post({ type: 'open', docId: this.id, size: this.size });
+      void sendInSlices(
+        this.bytes,
+        (offset, slice) => post({ type: 'chunk', docId: this.id, offset, bytes: slice }, [slice.buffer]),
+        () => worker === w && opened.has(this.id),
+      );
     }
     const jobId = nextJob++;
     return new Promise((resolve, reject) => {

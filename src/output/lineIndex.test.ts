@@ -4,8 +4,8 @@ import { indexLines, lineBounds, lineText } from './lineIndex';
 const enc = (s: string) => new TextEncoder().encode(s);
 const all = (s: string) => {
   const bytes = enc(s);
-  const { starts } = indexLines(bytes);
-  return Array.from(starts, (_, i) => lineText(bytes, starts, i).text);
+  const index = indexLines(bytes);
+  return Array.from(index.starts, (_, i) => lineText(bytes, index, i).text);
 };
 
 describe('indexLines', () => {
@@ -37,7 +37,17 @@ describe('indexLines', () => {
     const index = indexLines(bytes, 2);
     expect(index.truncated).toBe(true);
     expect(Array.from(index.starts)).toEqual([0, 2]);
-    expect(lineBounds(bytes, index.starts, 1)).toEqual([2, 3]);
+    expect(index.end).toBe(4);
+    expect(lineBounds(bytes, index, 1)).toEqual([2, 3]);
+  });
+
+  it('ends the last line at the end of the text, without a scan', () => {
+    const bytes = enc('ab\r\ncd');
+    const index = indexLines(bytes);
+    expect(index.end).toBe(6);
+    expect(lineBounds(bytes, index, 0)).toEqual([0, 2]);
+    expect(lineBounds(bytes, index, 1)).toEqual([4, 6]);
+    expect(lineBounds(enc('x\r\n'), indexLines(enc('x\r\n')), 0)).toEqual([0, 1]);
   });
 
   it('is not truncated when the cap equals the line count', () => {
@@ -55,9 +65,9 @@ describe('indexLines', () => {
 describe('lineText', () => {
   it('cuts long lines on a character boundary and counts what was cut', () => {
     const bytes = enc('aé' + 'b'.repeat(10));
-    const { starts } = indexLines(bytes);
+    const index = indexLines(bytes);
     // "a" is 1 byte, "é" 2: a limit of 2 would split "é", so only "a" is shown.
-    expect(lineText(bytes, starts, 0, 2)).toEqual({ text: 'a', cut: 12 });
-    expect(lineText(bytes, starts, 0, 3)).toEqual({ text: 'aé', cut: 10 });
+    expect(lineText(bytes, index, 0, 2)).toEqual({ text: 'a', cut: 12 });
+    expect(lineText(bytes, index, 0, 3)).toEqual({ text: 'aé', cut: 10 });
   });
 });

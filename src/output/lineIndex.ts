@@ -11,6 +11,8 @@ export interface LineIndex {
   starts: Uint32Array;
   /** True when the text has more lines than were indexed. */
   truncated: boolean;
+  /** Byte offset just past the last indexed line and its line end (so no line needs a scan to find its end). */
+  end: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface LineIndex {
  * A final LF does not start another, empty line; empty input has no lines.
  */
 export function indexLines(bytes: Uint8Array, maxLines = MAX_INDEXED_LINES): LineIndex {
-  if (bytes.length === 0) return { starts: new Uint32Array(0), truncated: false };
+  if (bytes.length === 0) return { starts: new Uint32Array(0), truncated: false, end: 0 };
   let starts = new Uint32Array(Math.min(1024, maxLines));
   let count = 0;
   let pos = 0;
@@ -35,7 +37,8 @@ export function indexLines(bytes: Uint8Array, maxLines = MAX_INDEXED_LINES): Lin
     if (lf < 0) break;
     pos = lf + 1;
   }
-  return { starts: starts.slice(0, count), truncated };
+  // The loop stops at the cap with `pos` at the first line not indexed, or runs off the end.
+  return { starts: starts.slice(0, count), truncated, end: truncated ? pos : bytes.length };
 }
 
 function grow(array: Uint32Array, max: number): Uint32Array<ArrayBuffer> {
@@ -45,10 +48,10 @@ function grow(array: Uint32Array, max: number): Uint32Array<ArrayBuffer> {
 }
 
 /** Byte range [start, end) of line `i`, without its LF or CRLF. */
-export function lineBounds(bytes: Uint8Array, starts: Uint32Array, i: number): [number, number] {
-  const start = starts[i]!;
-  let end = i + 1 < starts.length ? starts[i + 1]! - 1 : bytes.indexOf(0x0a, start);
-  if (end < 0) end = bytes.length;
+export function lineBounds(bytes: Uint8Array, index: LineIndex, i: number): [number, number] {
+  const start = index.starts[i]!;
+  let end = i + 1 < index.starts.length ? index.starts[i + 1]! : index.end;
+  if (end > start && bytes[end - 1] === 0x0a) end--;
   if (end > start && bytes[end - 1] === 0x0d) end--;
   return [start, end];
 }
@@ -62,8 +65,8 @@ export interface ShownLine {
 const decoder = new TextDecoder();
 
 /** The text of line `i`, at most `limit` bytes of it (cut on a character boundary). */
-export function lineText(bytes: Uint8Array, starts: Uint32Array, i: number, limit = LINE_DISPLAY_LIMIT): ShownLine {
-  const [start, end] = lineBounds(bytes, starts, i);
+export function lineText(bytes: Uint8Array, index: LineIndex, i: number, limit = LINE_DISPLAY_LIMIT): ShownLine {
+  const [start, end] = lineBounds(bytes, index, i);
   let stop = Math.min(end, start + limit);
   // Back off over continuation bytes (10xxxxxx) so a character is not cut in half.
   if (stop < end) while (stop > start && (bytes[stop]! & 0xc0) === 0x80) stop--;

@@ -1,13 +1,14 @@
 /**
  * Messages between the page and the output worker (src/worker/output.worker.ts), types only.
- * A document is an output opened once (`open`, its bytes as a Blob the worker reads for itself)
- * and then asked about by numbered jobs.
+ * A document is an output opened once (`open`, then its bytes as copied `chunk`s, transferred)
+ * and then asked about by numbered jobs, which wait for the last chunk.
  */
 import type { Separator } from './delimited';
 import type { JsonNode, JsonPath } from './jsonTree';
 
 export type OutputRequest =
-  | { type: 'open'; docId: number; blob: Blob }
+  | { type: 'open'; docId: number; size: number }
+  | { type: 'chunk'; docId: number; offset: number; bytes: Uint8Array }
   | { type: 'close'; docId: number }
   | { type: 'lines'; jobId: number; docId: number }
   | { type: 'records'; jobId: number; docId: number; separator: Separator }
@@ -20,7 +21,7 @@ export type OutputRequest =
   | { type: 'base64'; jobId: number; docId: number };
 
 export type OutputEvent =
-  | { type: 'lines'; jobId: number; starts: Uint32Array; truncated: boolean }
+  | { type: 'lines'; jobId: number; starts: Uint32Array; truncated: boolean; end: number }
   | { type: 'records'; jobId: number; starts: Uint32Array; truncated: boolean; end: number }
   | { type: 'json'; jobId: number; root: JsonNode }
   | { type: 'json-children'; jobId: number; nodes: JsonNode[]; total: number }
@@ -28,4 +29,4 @@ export type OutputEvent =
   | { type: 'blob'; jobId: number; blob: Blob }
   | { type: 'failed'; jobId: number; message: string };
 
-export type OutputJob = Exclude<OutputRequest, { type: 'open' } | { type: 'close' }>;
+export type OutputJob = Exclude<OutputRequest, { type: 'open' } | { type: 'chunk' } | { type: 'close' }>;

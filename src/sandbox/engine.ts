@@ -129,7 +129,7 @@ export class Engine {
         case 'console':
           return emit({ stream: event.stream, text: event.text, at, ...(event.level ? { level: event.level } : {}) });
         case 'blocked':
-          return emit({ stream: 'blocked', text: `blocked: ${event.detail}`, at, target: event.target, capability: event.capability });
+          return emit({ stream: 'blocked', text: event.detail, at, target: event.target, capability: event.capability });
         case 'fs':
           fsChanges.push(...event.changes);
           // Persisted in order as they become durable, so a later Stop loses nothing closed.

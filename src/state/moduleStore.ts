@@ -26,7 +26,8 @@ export interface ModuleState {
   recent: LibraryEntry[];
   /** Non-fatal problems (e.g. the library could not save). */
   notice: string | null;
-  load(source: ModuleSource, label: string, preferFunc?: string | null): Promise<void>;
+  /** Load and show a module; resolves with it, or null when it failed (the error is in `loadError`). */
+  load(source: ModuleSource, label: string, preferFunc?: string | null): Promise<LoadedModule | null>;
   selectFunc(func: string): void;
   setArg(func: string, index: number, text: string): void;
   setRunAs(kind: ModuleKind | null): void;
@@ -59,18 +60,20 @@ export const useModule = create<ModuleState>()((set, get) => ({
           if (seq === loadSeq) set({ loading: { label, progress } });
         },
       });
-      if (seq !== loadSeq) return;
+      if (seq !== loadSeq) return null;
       const func = pickFunc(info, info.analysis.kind, preferFunc ?? null);
       set({ current: info, loading: null, runAs: null, func, argsByFunc: {}, stubImports: false });
       usePlugin.getState().setVars(getEngine().varsOf(info.id));
       if (info.manifest) applyManifest(info);
       useSettings.getState().remember(info.id, func);
       void get().refreshRecent();
+      return info;
     } catch (err) {
-      if (seq !== loadSeq) return;
+      if (seq !== loadSeq) return null;
       const loadError: LoadError =
         err instanceof LoadFailure ? err.loadError : { code: 'malformed', title: 'The module could not be loaded.', detail: String(err) };
       set({ loading: null, loadError });
+      return null;
     }
   },
 

@@ -36,7 +36,10 @@ export function parseFailed(error: ParseError, size: number): LoadError {
       detail: 'Rebuild it with a current toolchain (core modules are version 1; components are layer 1, version 0x0d).',
     };
   }
-  const truncated = error.offset >= size || /truncat|unexpected end|remain|past the end|end of (the )?(file|input|data)/i.test(error.message);
+  // A section that claims far more bytes than the file could ever have held is corrupt, not cut short.
+  const claim = /claims (\d+) bytes but only (\d+) remain/.exec(error.message);
+  const impossible = claim !== null && Number(claim[1]) > 16 * Number(claim[2]) + 1024 * 1024;
+  const truncated = !impossible && (error.offset >= size || /truncat|unexpected end|remain|past the end|end of (the )?(file|input|data)/i.test(error.message));
   if (truncated) {
     return {
       code: 'truncated',

@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 /** Output worker: indexes, parses and re-encodes outputs so a 100 MB output never blocks the page (DESIGN.md §10). */
 import type { OutputEvent, OutputRequest } from '../output/protocol';
-import { base64, children, closeDoc, lines, markdown, openDoc, parseJson, png, records } from './outputJobs';
+import { addChunk, base64, children, closeDoc, lines, markdown, openDoc, parseJson, png, records } from './outputJobs';
 
 const post = (event: OutputEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
 self.onmessage = async (event: MessageEvent<OutputRequest>) => {
   const request = event.data;
-  if (request.type === 'open') return openDoc(request.docId, request.blob);
+  if (request.type === 'open') return openDoc(request.docId, request.size);
+  if (request.type === 'chunk') return addChunk(request.docId, request.offset, request.bytes);
   if (request.type === 'close') return closeDoc(request.docId);
   const { jobId } = request;
   try {

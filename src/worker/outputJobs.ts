@@ -5,9 +5,14 @@ import type { Separator } from '../output/delimited';
 import { jsonChildren, jsonNode, JSON_TREE_LIMIT } from '../output/jsonTree';
 import type { JsonNode, JsonPath } from '../output/jsonTree';
 import { indexLines } from '../output/lineIndex';
+import type { LineIndex } from '../output/lineIndex';
 
 interface Doc {
   bytes: Promise<Uint8Array<ArrayBuffer>>;
+  /** Filled by chunks; `bytes` resolves when all have come. */
+  buffer: Uint8Array<ArrayBuffer>;
+  missing: number;
+  done(): void;
   json?: unknown;
 }
 
@@ -15,10 +20,23 @@ interface Doc {
 const MAX_DOCS = 4;
 const docs = new Map<number, Doc>();
 
-/** Keep `blob` as document `id`; its bytes are read here, off the main thread. */
-export function openDoc(id: number, blob: Blob): void {
-  docs.set(id, { bytes: blob.arrayBuffer().then((buffer) => new Uint8Array(buffer)) });
+/** Start document `id` of `size` bytes; chunks fill it. */
+export function openDoc(id: number, size: number): void {
+  const buffer = new Uint8Array(size);
+  let done = () => {};
+  const bytes = new Promise<Uint8Array<ArrayBuffer>>((resolve) => (done = () => resolve(buffer)));
+  docs.set(id, { bytes, buffer, missing: size, done });
+  if (size === 0) done();
   while (docs.size > MAX_DOCS) docs.delete(docs.keys().next().value!);
+}
+
+/** Bytes of document `id` from `offset`. */
+export function addChunk(id: number, offset: number, chunk: Uint8Array): void {
+  const d = docs.get(id);
+  if (!d) return;
+  d.buffer.set(chunk, offset);
+  d.missing -= chunk.length;
+  if (d.missing === 0) d.done();
 }
 
 export function closeDoc(id: number): void {
@@ -31,7 +49,7 @@ function doc(id: number): Doc {
   return found;
 }
 
-export async function lines(id: number): Promise<{ starts: Uint32Array; truncated: boolean }> {
+export async function lines(id: number): Promise<LineIndex> {
   return indexLines(await doc(id).bytes);
 }
 

@@ -59,9 +59,8 @@ function InputPanelBody() {
     e.preventDefault();
     e.stopPropagation();
     setDragOver(false);
-    // The window listener never saw this drop, so its "drop a module" overlay is still up:
-    // an empty drop event (no files) tells it the drag is over without loading anything.
-    window.dispatchEvent(new DragEvent('drop'));
+    // The window's capture-phase listener has already cleared its overlay; stopping here keeps
+    // the file from also loading as a module.
     const f = e.dataTransfer.files[0];
     if (f) void takeFile(f);
   };

@@ -40,7 +40,7 @@ export function LoaderBar() {
           void load(isManifest ? { manifest: { url: absolute } } : { url: absolute }, absolute);
         }}
       >
-        <input type="url" aria-label="Module URL" placeholder="https://…/module.wasm" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input type="text" inputMode="url" autoComplete="url" spellCheck={false} aria-label="Module URL" placeholder="https://…/module.wasm" value={url} onChange={(e) => setUrl(e.target.value)} />
         <button type="submit">Load</button>
       </form>
     </div>

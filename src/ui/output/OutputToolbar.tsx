@@ -4,7 +4,7 @@ import type { OutputDoc } from '../../output/client';
 import { OUTPUT_TYPES, rendererFor } from '../../output/registry';
 import type { RunOutput } from '../../sandbox/api';
 import { useOutput } from '../../state/outputStore';
-import { copyKind, copyOutput, downloadBlob, outputFileName } from './outputActions';
+import { copyKind, copyOutput, downloadBlob, outputFileName, typed } from './outputActions';
 
 const COPY_TITLES = { text: 'Copies the output as text', image: 'Copies the image (as PNG)', base64: 'Copies the bytes as base64 text' };
 
@@ -41,7 +41,7 @@ export function OutputToolbar({ output, doc, func, mime }: { output: RunOutput; 
       <button type="button" title={COPY_TITLES[copyKind(renderer)]} onClick={copy}>
         Copy output
       </button>
-      <button type="button" title={`Saves ${name}`} onClick={() => downloadBlob(doc.blob.slice(0, doc.blob.size, mime), name)}>
+      <button type="button" title={`Saves ${name}`} onClick={() => void typed(doc, mime).then((blob) => downloadBlob(blob, name))}>
         Download output
       </button>
       <button

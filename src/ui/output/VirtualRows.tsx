@@ -1,13 +1,18 @@
 /**
- * A scrolling list that renders only the rows on screen (@tanstack/react-virtual). Browsers cap an
- * element's height near 33 million pixels, so past PAGE_ROWS rows the list is split into pages.
+ * A scrolling list that renders only the rows on screen (@tanstack/react-virtual). The virtualizer
+ * builds a measurement per item whenever the count changes (about 50 ms for 200,000 items here),
+ * so its items are blocks of BLOCK rows; and browsers cap an element's height near 33 million px,
+ * so past PAGE_ROWS rows the list is split into pages.
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatCount } from './renderers/types';
 
-/** Rows per page: a million 18 px rows is 18 million pixels, under every browser's cap. */
+/** Rows per page: 1,000,000 rows of 24 px stay under the height cap. */
 export const PAGE_ROWS = 1_000_000;
+/** Rows per virtual item: a page is 62,500 items, measured in a few ms. */
+const BLOCK = 16;
 
 export interface VirtualRowsProps {
   count: number;
@@ -34,10 +39,10 @@ export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, 
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
-    count: onPage,
+    count: Math.ceil(onPage / BLOCK),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
+    estimateSize: (block) => Math.min(BLOCK, onPage - block * BLOCK) * rowHeight,
+    overscan: 1,
     scrollMargin: margin,
   });
   const items = virtualizer.getVirtualItems();
@@ -57,7 +62,7 @@ export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, 
             Previous
           </button>
           <span>
-            {unit} {(first + 1).toLocaleString('en')}–{(first + onPage).toLocaleString('en')} of {count.toLocaleString('en')}
+            {unit} {formatCount(first + 1)}–{formatCount(first + onPage)} of {formatCount(count)}
           </span>
           <button type="button" disabled={current === pages - 1} onClick={() => go(current + 1)}>
             Next
@@ -67,11 +72,17 @@ export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, 
       <div ref={scrollRef} className="vr-scroll" tabIndex={0} role={role} aria-label={label} aria-rowcount={role === 'table' ? count + 1 : undefined}>
         {header}
         <div className="vr-inner" style={{ height: total, paddingTop: top }}>
-          {items.map((item) => (
-            <div key={item.index} className="vr-row" style={{ height: rowHeight }}>
-              {renderRow(first + item.index)}
-            </div>
-          ))}
+          {items.flatMap((item) => {
+            const rows = [];
+            for (let r = item.index * BLOCK; r < Math.min(onPage, (item.index + 1) * BLOCK); r++) {
+              rows.push(
+                <div key={r} className="vr-row" style={{ height: rowHeight }}>
+                  {renderRow(first + r)}
+                </div>,
+              );
+            }
+            return rows;
+          })}
         </div>
       </div>
     </div>

@@ -8,6 +8,12 @@ export function outputFileName(func: string, mime: string): string {
   return `${func}-output.${extensionFor(mime)}`;
 }
 
+/** The output's Blob typed as `mime` (a view, not a copy). */
+export async function typed(doc: OutputDoc, mime: string): Promise<Blob> {
+  const blob = await doc.blob;
+  return blob.slice(0, blob.size, mime);
+}
+
 /** Save `blob` as `name`. */
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -37,12 +43,12 @@ export async function copyOutput(doc: OutputDoc, mime: string, renderer: Rendere
   const essence = mime.split(';')[0]!.trim().toLowerCase();
   if (typeof ClipboardItem === 'undefined') {
     // Old browsers: text only, read off the Blob (async, not a decode of the bytes here).
-    const blob = kind === 'base64' ? await doc.base64() : doc.blob;
+    const blob = kind === 'base64' ? await doc.base64() : await doc.blob;
     return navigator.clipboard.writeText(await blob.text());
   }
   let item: ClipboardItem;
-  if (kind === 'text') item = new ClipboardItem({ 'text/plain': doc.blob.slice(0, doc.blob.size, 'text/plain') });
-  else if (kind === 'image') item = new ClipboardItem({ 'image/png': essence === 'image/png' ? doc.blob.slice(0, doc.blob.size, 'image/png') : doc.png(essence) });
+  if (kind === 'text') item = new ClipboardItem({ 'text/plain': typed(doc, 'text/plain') });
+  else if (kind === 'image') item = new ClipboardItem({ 'image/png': essence === 'image/png' ? typed(doc, 'image/png') : doc.png(essence) });
   else item = new ClipboardItem({ 'text/plain': doc.base64() });
   return navigator.clipboard.write([item]);
 }

@@ -8,25 +8,33 @@ import type { RunOutput } from '../../sandbox/api';
  * decodes or copies the bytes again (the worker reads its own copy from the Blob).
  */
 export function useOutputDoc(output: RunOutput | undefined): OutputDoc | null {
-  const doc = useMemo(() => (output ? new OutputDoc(new Blob([output.bytes as Uint8Array<ArrayBuffer>])) : null), [output]);
+  const doc = useMemo(() => (output ? new OutputDoc(output.bytes) : null), [output]);
   useEffect(() => () => doc?.close(), [doc]);
   return doc;
 }
 
 /**
- * A ref that points an element's `src` at a blob: URL of `blob` typed as `mime`; the URL is
- * revoked when the blob, the type or the element changes (a React 19 ref cleanup).
+ * A ref that points an element's `src` at a blob: URL of the output typed as `mime`; the URL is
+ * revoked when the output, the type or the element changes (a React 19 ref cleanup).
  */
-export function useBlobSrc(blob: Blob | null, mime: string) {
+export function useBlobSrc(doc: OutputDoc | null, mime: string) {
   return useCallback(
     (element: HTMLImageElement | HTMLMediaElement | HTMLIFrameElement | null) => {
-      if (!element || !blob) return;
-      // slice() with a type is a new view of the same bytes, not a copy.
-      const url = URL.createObjectURL(blob.slice(0, blob.size, mime));
-      element.src = url;
-      return () => URL.revokeObjectURL(url);
+      if (!element || !doc) return;
+      let live = true;
+      let url: string | null = null;
+      void doc.blob.then((blob) => {
+        if (!live) return;
+        // slice() with a type is a new view of the same bytes, not a copy.
+        url = URL.createObjectURL(blob.slice(0, blob.size, mime));
+        element.src = url;
+      });
+      return () => {
+        live = false;
+        if (url) URL.revokeObjectURL(url);
+      };
     },
-    [blob, mime],
+    [doc, mime],
   );
 }
 

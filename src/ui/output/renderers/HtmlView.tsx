@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import frameUrl from './htmlFrame.html?url';
+import type { OutputDoc } from '../../../output/client';
 import { useOutput } from '../../../state/outputStore';
 import { useBlobSrc } from '../useOutputDoc';
 import TextView from './TextView';
@@ -21,8 +22,8 @@ const HTML_RENDER_LIMIT = 8 * 1024 * 1024;
 export default function HtmlView({ bytes, doc }: RendererProps) {
   const allowScripts = useOutput((s) => s.allowScripts);
   const setAllowScripts = useOutput((s) => s.setAllowScripts);
-  const [forced, setForced] = useState<Blob | null>(null);
-  if (bytes.length > HTML_RENDER_LIMIT && forced !== doc.blob) {
+  const [forced, setForced] = useState<OutputDoc | null>(null);
+  if (bytes.length > HTML_RENDER_LIMIT && forced !== doc) {
     return (
       <TextView
         bytes={bytes}
@@ -30,7 +31,7 @@ export default function HtmlView({ bytes, doc }: RendererProps) {
         note={
           <>
             This page is {formatBytes(bytes.length)}, so it is shown as text.{' '}
-            <button type="button" onClick={() => setForced(doc.blob)}>
+            <button type="button" onClick={() => setForced(doc)}>
               Render anyway
             </button>
           </>
@@ -43,26 +44,18 @@ export default function HtmlView({ bytes, doc }: RendererProps) {
       <label className="inline">
         <input type="checkbox" checked={allowScripts} onChange={(e) => setAllowScripts(e.target.checked)} /> Allow scripts
       </label>
-      {allowScripts ? <ScriptFrame key={frameKey(doc.blob)} blob={doc.blob} /> : <StaticFrame blob={doc.blob} />}
+      {allowScripts ? <ScriptFrame key={doc.id} doc={doc} /> : <StaticFrame doc={doc} />}
     </div>
   );
 }
 
-const keys = new WeakMap<Blob, number>();
-let nextKey = 1;
-/** A fresh frame per output: a page's scripts never see the next output. */
-function frameKey(blob: Blob): number {
-  let key = keys.get(blob);
-  if (key === undefined) keys.set(blob, (key = nextKey++));
-  return key;
-}
-
-function StaticFrame({ blob }: { blob: Blob }) {
-  const src = useBlobSrc(blob, 'text/html;charset=utf-8');
+function StaticFrame({ doc }: { doc: OutputDoc }) {
+  const src = useBlobSrc(doc, 'text/html;charset=utf-8');
   return <iframe ref={src} className="html-frame" title="HTML output" sandbox="" />;
 }
 
-function ScriptFrame({ blob }: { blob: Blob }) {
+/** Keyed by output: a page's scripts never see the next output. */
+function ScriptFrame({ doc }: { doc: OutputDoc }) {
   const ref = useRef<HTMLIFrameElement>(null);
   useEffect(() => {
     const onMessage = (event: MessageEvent<unknown>) => {
@@ -72,10 +65,10 @@ function ScriptFrame({ blob }: { blob: Blob }) {
       const data = event.data;
       if (typeof data !== 'object' || data === null || !('type' in data) || data.type !== 'ready') return;
       // An opaque origin has no name to target: '*' to the one window we checked above.
-      frame.postMessage({ type: 'render', html: blob.slice(0, blob.size, 'text/html') }, '*');
+      void doc.blob.then((blob) => frame.postMessage({ type: 'render', html: blob.slice(0, blob.size, 'text/html') }, '*'));
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [blob]);
+  }, [doc]);
   return <iframe ref={ref} className="html-frame" title="HTML output" sandbox="allow-scripts" src={frameUrl} />;
 }

@@ -4,7 +4,7 @@ import { useBlobSrc } from '../useOutputDoc';
 import type { RendererProps } from './types';
 
 export default function ImageView({ doc, mime }: Pick<RendererProps, 'doc' | 'mime'>) {
-  const src = useBlobSrc(doc.blob, mime);
+  const src = useBlobSrc(doc, mime);
   const shown = `${doc.id} ${mime}`;
   const [seen, setSeen] = useState<{ shown: string; size?: string; failed?: boolean } | null>(null);
   const state = seen?.shown === shown ? seen : null;

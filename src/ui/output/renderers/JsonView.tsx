@@ -6,7 +6,7 @@ import type { JsonNode } from '../../../output/jsonTree';
 import { useJob } from '../useOutputDoc';
 import TextView from './TextView';
 import type { RendererProps } from './types';
-import { formatBytes } from './types';
+import { formatBytes, formatCount } from './types';
 
 export default function JsonView({ bytes, doc }: RendererProps) {
   const tooBig = bytes.length > JSON_TREE_LIMIT;
@@ -32,7 +32,7 @@ function JsonItem({ doc, node, startOpen = false }: { doc: OutputDoc; node: Json
       {key !== null && <span className="json-key">{key}: </span>}
       {container ? (
         <span className="json-summary">
-          {node.kind === 'array' ? `[ ${node.size.toLocaleString('en')} items ]` : `{ ${node.size.toLocaleString('en')} keys }`}
+          {node.kind === 'array' ? `[ ${formatCount(node.size)} items ]` : `{ ${formatCount(node.size)} keys }`}
         </span>
       ) : (
         <span className={`json-${node.kind}`}>{node.text}</span>
@@ -92,7 +92,7 @@ function JsonChildren({ doc, node }: { doc: OutputDoc; node: JsonNode }) {
       {!busy && pages.length > 0 && loaded < node.size && (
         <li>
           <button type="button" className="link-button" onClick={more}>
-            Show more ({(node.size - loaded).toLocaleString('en')} left)
+            Show more ({formatCount(node.size - loaded)} left)
           </button>
         </li>
       )}

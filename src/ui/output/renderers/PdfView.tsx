@@ -16,7 +16,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 export default function PdfView({ bytes, doc }: RendererProps) {
   const pdf = isPdf(bytes);
-  const src = useBlobSrc(pdf ? doc.blob : null, 'application/pdf');
+  const src = useBlobSrc(pdf ? doc : null, 'application/pdf');
   if (!pdf) return <HexView bytes={bytes} note="These bytes do not start with %PDF-, so they are not shown as a PDF." />;
   return <iframe ref={src} className="pdf-view" title="PDF output" />;
 }

@@ -5,6 +5,7 @@ import type { RecordIndex, Separator } from '../../../output/delimited';
 import { useJob } from '../useOutputDoc';
 import { VirtualRows } from '../VirtualRows';
 import type { RendererProps } from './types';
+import { formatCount } from './types';
 
 const SYNC_INDEX_LIMIT = 1024 * 1024;
 const ROW_HEIGHT = 24;
@@ -24,7 +25,7 @@ export default function TableView({ bytes, doc, separator }: RendererProps & { s
   return (
     <div className="table-view">
       <p className="renderer-note">
-        {(index.starts.length - 1).toLocaleString('en')} rows × {header.length} columns{index.truncated ? ' (the rest is cut: download the output to see it)' : ''}
+        {formatCount(index.starts.length - 1)} rows × {header.length} columns{index.truncated ? ' (the rest is cut: download the output to see it)' : ''}
       </p>
       <VirtualRows
         count={index.starts.length - 1}

@@ -6,6 +6,7 @@ import type { LineIndex } from '../../../output/lineIndex';
 import { useJob } from '../useOutputDoc';
 import { VirtualRows } from '../VirtualRows';
 import type { RendererProps } from './types';
+import { formatCount } from './types';
 
 /** Outputs up to this size are indexed on the page (about a millisecond); larger ones in the worker. */
 const SYNC_INDEX_LIMIT = 1024 * 1024;
@@ -31,7 +32,7 @@ export default function TextView({ bytes, doc, note }: Pick<RendererProps, 'byte
             unit="Lines"
             className="mono"
             renderRow={(i) => {
-              const line = lineText(bytes, index.starts, i);
+              const line = lineText(bytes, index, i);
               return (
                 <>
                   <span className="ln" aria-hidden="true">
@@ -39,14 +40,14 @@ export default function TextView({ bytes, doc, note }: Pick<RendererProps, 'byte
                   </span>
                   <span className="lt">
                     {line.text}
-                    {line.cut > 0 && <span className="cut"> … {line.cut.toLocaleString('en')} more bytes</span>}
+                    {line.cut > 0 && <span className="cut"> … {formatCount(line.cut)} more bytes</span>}
                   </span>
                 </>
               );
             }}
           />
           {index.truncated && (
-            <p className="renderer-note">Only the first {index.starts.length.toLocaleString('en')} lines are shown; download the output for the rest.</p>
+            <p className="renderer-note">Only the first {formatCount(index.starts.length)} lines are shown; download the output for the rest.</p>
           )}
         </>
       )}

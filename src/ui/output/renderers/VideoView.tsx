@@ -4,7 +4,7 @@ import { useBlobSrc } from '../useOutputDoc';
 import type { RendererProps } from './types';
 
 export default function VideoView({ doc, mime }: RendererProps) {
-  const src = useBlobSrc(doc.blob, mime);
+  const src = useBlobSrc(doc, mime);
   const shown = `${doc.id} ${mime}`;
   const [failed, setFailed] = useState<string | null>(null);
   return (

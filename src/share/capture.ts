@@ -1,0 +1,60 @@
+/** Build a ShareState from what the user has set up (pure: the caller passes the pieces). */
+import { deflateSync } from 'fflate';
+import type { ModuleKind } from '../wasm/types';
+import { toBase64Url } from './base64url';
+import type { ShareInput, ShareState } from './types';
+
+/** Modules that compress to at most this many bytes travel inside the link (DESIGN.md §7). */
+export const INLINE_LIMIT = 32 * 1024;
+
+export interface CaptureInput {
+  module: { id: string; name: string; sourceUrl?: string; bytes: Uint8Array };
+  runAs: ModuleKind | null;
+  func: string | null;
+  args?: string[];
+  stubImports: boolean;
+  input: { text: string; file: { name: string; bytes: Uint8Array } | null; mime: string };
+  outputMime: string | null;
+  config: Record<string, string>;
+  argv: string[];
+  env: [string, string][];
+  timeoutMs: number;
+  hosts: string[];
+}
+
+export type Captured = { ok: true; state: ShareState } | { ok: false; error: string };
+
+/** The share state, or why it can't be made (a large module that has no URL). */
+export function captureShareState(c: CaptureInput): Captured {
+  const ref: ShareState['module'] = { sha256: c.module.id, name: c.module.name };
+  if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
+  else {
+    const compressed = deflateSync(c.module.bytes, { level: 9 }).length;
+    if (compressed > INLINE_LIMIT) {
+      return {
+        ok: false,
+        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed; the limit is ${INLINE_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
+      };
+    }
+    ref.inline = toBase64Url(c.module.bytes);
+  }
+  const state: ShareState = { v: 1, module: ref, timeoutMs: c.timeoutMs };
+  if (c.func) state.func = c.func;
+  if (c.args?.some((a) => a !== '')) state.args = c.args;
+  if (c.runAs) state.runAs = c.runAs;
+  if (c.stubImports) state.stubImports = true;
+  const input = captureInput(c.input);
+  if (input) state.input = input;
+  if (c.outputMime) state.outputMime = c.outputMime;
+  if (Object.keys(c.config).length) state.config = c.config;
+  if (c.argv.length) state.argv = c.argv;
+  if (c.env.length) state.env = Object.fromEntries(c.env);
+  if (c.hosts.length) state.grants = { hosts: c.hosts };
+  return { ok: true, state };
+}
+
+function captureInput(input: CaptureInput['input']): ShareInput | undefined {
+  if (input.file) return { mime: input.mime, base64: toBase64Url(input.file.bytes) };
+  if (input.text) return { mime: input.mime, text: input.text };
+  return undefined;
+}
