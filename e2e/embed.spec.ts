@@ -103,7 +103,7 @@ test('bad requests are answered with a reason, load errors with their code', asy
 });
 
 test('the app page itself (not embedded) shows no consent dialog and ignores stray messages', async ({ playground, page }) => {
-  await page.evaluate(() => window.postMessage({ type: 'wasmPlayground:load', id: 1, source: 'http://localhost:4180/fixtures/add.wasm' }, '*'));
+  await page.evaluate(() => window.postMessage({ type: 'wasmPlayground:load', id: 1, source: 'https://example.com/add.wasm' }, '*'));
   await page.waitForTimeout(200);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(playground.functionPicker).toHaveCount(0);

@@ -4,12 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installAutomationApi } from './app/automation';
 import { startEmbedBridge } from './app/embed';
+import { volumesFsPort } from './app/fsPort';
 import { libraryPort } from './app/libraryPort';
-import { noFilesystem } from './sandbox/fsPort';
 import { setStorage } from './sandbox/instance';
 import './app/app.css';
 
-setStorage({ library: libraryPort, fs: noFilesystem });
+setStorage({ library: libraryPort, fs: volumesFsPort });
 installAutomationApi();
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) startEmbedBridge();

@@ -9,14 +9,14 @@
  *
  * Routes (both ports):
  *   GET /health                      "ok" (Playwright waits for it)
- *   GET /fixtures/<name>             a file of e2e/fixtures, typed by extension
+ *   GET /fixtures/<path>             a file of e2e/fixtures (subfolders too, e.g. extism/echo.wasm; no ..), typed by extension
  *   GET /slow/<name>?chunks=&delay=  the same bytes with Content-Length, sent in chunks with pauses
  *   GET /html/<anything>             an HTML "not found" page with status 200, whatever the extension
  *   GET /generated/<name>            a file the bench wrote to <tmpdir>/wasm-playground-generated
  *   GET /embed-host.html?app=<url>   a page that embeds the app in an iframe (see below)
  *   anything else                    404
  *
- * Keep the ports in step with e2e/support/urls.ts.
+ * Ports: FIXTURE_CORS_PORT and FIXTURE_NO_CORS_PORT (servers.ts passes the ones urls.ts chose).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -97,6 +97,26 @@ function safeName(name) {
   return base && base !== '.' && base !== '..' ? base : null;
 }
 
+/**
+ * A path under `dir` for a request path that may name subfolders (`extism/echo.wasm`): every
+ * segment must be a plain name (no `..`, `.`, empty, backslash or NUL), and the result must
+ * stay inside `dir`. Null otherwise.
+ * @param {string} dir
+ * @param {string} rest
+ */
+function safePath(dir, rest) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
+  const segments = decoded.split('/');
+  if (segments.some((s) => !s || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return null;
+  const file = path.resolve(dir, ...segments);
+  return file.startsWith(dir + path.sep) ? file : null;
+}
+
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,14 +141,15 @@ function handler(cors) {
       const [, route = '', rest = ''] = /^\/([^/]*)\/?(.*)$/.exec(url.pathname) ?? [];
       if (url.pathname === '/health') return send(200, 'text/plain', 'ok');
       if (url.pathname === '/embed-host.html') {
-        const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1';
+        const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1'; // embed.spec always passes ?app=
         return send(200, TYPES['.html'] ?? 'text/html', embedHost(app));
       }
       if (route === 'html') return send(200, TYPES['.html'] ?? 'text/html', HTML_PAGE);
       if (route === 'fixtures' || route === 'slow' || route === 'generated') {
-        const name = safeName(rest);
         const dir = route === 'generated' ? GENERATED : FIXTURES;
-        const file = name ? path.join(dir, name) : null;
+        // Subfolders of e2e/fixtures (e.g. extism/) are served too; the generated files are flat.
+        const name = route === 'generated' ? safeName(rest) : null;
+        const file = route === 'generated' ? (name ? path.join(dir, name) : null) : safePath(dir, rest);
         if (!file || !existsSync(file) || !statSync(file).isFile()) return send(404, 'text/plain', `No fixture ${rest}\n`);
         const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
         if (route === 'slow') return sendSlowly(res, common, type, await readFile(file), url.searchParams);

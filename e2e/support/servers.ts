@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LaunchOptions, PlaywrightTestConfig } from '@playwright/test';
-import { APP_PORT, APP_URL, CORS_ORIGIN } from './urls';
+import { APP_PORT, APP_URL, CORS_ORIGIN, CORS_PORT, NO_CORS_PORT } from './urls';
 
 /** Repository root (this file is e2e/support/servers.ts). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +58,7 @@ export function webServers(): NonNullable<PlaywrightTestConfig['webServer']> {
     },
     {
       command: 'node e2e/support/fixtureServer.mjs',
+      env: { FIXTURE_CORS_PORT: String(CORS_PORT), FIXTURE_NO_CORS_PORT: String(NO_CORS_PORT) },
       url: `${CORS_ORIGIN}/health`,
       cwd: ROOT,
       reuseExistingServer: !process.env.CI,

@@ -1,6 +1,9 @@
 /** The app shell: loader on top, module and run controls left, output and console right, inspector below. */
 import { CapabilitiesPanel } from '../ui/capabilities/CapabilitiesPanel';
 import { ConsolePane } from '../ui/console/ConsolePane';
+import { MountsEditor } from '../ui/capabilities/MountsEditor';
+import { FilesPanel } from '../ui/files/FilesPanel';
+import { WasiSettings } from '../ui/wasi/WasiSettings';
 import { GrantRequest } from '../ui/capabilities/GrantRequest';
 import { FunctionPicker } from '../ui/exports/FunctionPicker';
 import { ImportsNotice } from '../ui/exports/ImportsNotice';
@@ -48,12 +51,15 @@ export function App({ embedded }: { embedded: boolean }) {
           <InputPanel />
           <RunControls />
           <PluginSettings />
+          <WasiSettings />
           <CapabilitiesPanel />
+          <MountsEditor />
         </div>
         <div className="results">
           <OutputPane />
           <RunStatus />
           <ConsolePane />
+          <FilesPanel />
         </div>
       </main>
       <Inspector />

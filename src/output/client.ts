@@ -92,11 +92,11 @@ export class OutputDoc {
     return { nodes: a.nodes, total: a.total };
   }
 
-  /** Markdown rendered to HTML (not yet sanitised). */
-  async markdown(): Promise<string> {
+  /** Markdown rendered to HTML (not yet sanitised), in pieces of whole blocks. */
+  async markdown(): Promise<string[]> {
     const a = await this.ask({ type: 'markdown' });
     if (a.type !== 'markdown') throw unexpected(a);
-    return a.html;
+    return a.pieces;
   }
 
   /** The image re-encoded as PNG. */

@@ -25,7 +25,7 @@ export type OutputEvent =
   | { type: 'records'; jobId: number; starts: Uint32Array; truncated: boolean; end: number }
   | { type: 'json'; jobId: number; root: JsonNode }
   | { type: 'json-children'; jobId: number; nodes: JsonNode[]; total: number }
-  | { type: 'markdown'; jobId: number; html: string }
+  | { type: 'markdown'; jobId: number; pieces: string[] }
   | { type: 'blob'; jobId: number; blob: Blob }
   | { type: 'failed'; jobId: number; message: string };
 

@@ -82,7 +82,7 @@ export interface MountSpec {
   volume: string;
   dir: string;
   entries: SnapshotEntry[];
-  /** Bytes the volume may still grow by (quota), if known. */
+  /** Cap on the whole mounted tree's bytes (its size now plus the free space the browser reports). */
   maxBytes?: number;
 }
 

@@ -143,18 +143,22 @@ export class VolumeOps {
     const existing = await this.node(to);
     if (existing && !replace) throw new VolumeError(`"${to}" already exists.`);
     const below = top.kind === 'dir' ? await this.subtree(from) : [];
-    const staged = await this.tx.entries<StagedChunk>(keys.stagedOf(this.v, from));
-    const stagedBelow = top.kind === 'dir' ? await this.tx.entries<StagedChunk>(keys.stagedUnder(this.v, from)) : [];
     if (existing) await this.removeTree(to);
     await this.ensureDir(parentOf(to), top.mtime);
     this.tx.put(keys.node(this.v, to), top);
     for (const [p, n] of below) this.tx.put(keys.node(this.v, to + p.slice(from.length)), n);
     this.tx.delete(keys.node(this.v, from));
     this.tx.delete(keys.nodesUnder(this.v, from));
-    // Staged writes follow their file: the complete write will arrive under the new name.
-    const stagedPrefix = keys.stagedPrefix(this.v);
-    for (const [k, chunk] of [...staged, ...stagedBelow]) this.tx.put(stagedPrefix + to + k.slice(stagedPrefix.length + from.length), chunk);
+    await this.moveStaged(from, to);
+  }
+
+  /** Staged writes follow their file when it is renamed: the complete write arrives under the new name. */
+  async moveStaged(from: string, to: string): Promise<void> {
+    const staged = [...(await this.tx.entries<StagedChunk>(keys.stagedOf(this.v, from))), ...(await this.tx.entries<StagedChunk>(keys.stagedUnder(this.v, from)))];
+    const prefix = keys.stagedPrefix(this.v);
+    this.dropStaged(to); // whatever was being written at `to` is replaced
     this.dropStaged(from);
+    for (const [k, chunk] of staged) this.tx.put(prefix + to + k.slice(prefix.length + from.length), chunk);
   }
 
   /** Records a partial write of a file still open in a run; invisible until the complete write. */

@@ -56,7 +56,7 @@ export class Volumes {
   }
 
   /** Creates an empty volume; throws if the name is taken. */
-  createVolume(name: string): Promise<VolumeInfo> {
+  async createVolume(name: string): Promise<VolumeInfo> {
     const n = checkVolumeName(name);
     return transact(this.store, 'readwrite', async (tx) => {
       if (await tx.get(keys.volume(n))) throw new VolumeError(`A volume named "${n}" already exists.`);
@@ -67,7 +67,7 @@ export class Volumes {
   }
 
   /** The volume `name`, created if missing. */
-  ensureVolume(name: string): Promise<VolumeInfo> {
+  async ensureVolume(name: string): Promise<VolumeInfo> {
     const n = checkVolumeName(name);
     return transact(this.store, 'readwrite', async (tx) => {
       const existing = await tx.get<VolumeRecord>(keys.volume(n));
@@ -79,7 +79,7 @@ export class Volumes {
   }
 
   /** Deletes a volume and everything in it. */
-  deleteVolume(name: string): Promise<void> {
+  async deleteVolume(name: string): Promise<void> {
     return transact(this.store, 'readwrite', async (tx) => {
       await VolumeOps.open(tx, name);
       tx.delete(keys.volume(name));
@@ -90,7 +90,7 @@ export class Volumes {
   }
 
   /** The children of folder `dir` ("" or "/" for the root), folders first. */
-  list(volume: string, dir = ''): Promise<VolumeEntry[]> {
+  async list(volume: string, dir = ''): Promise<VolumeEntry[]> {
     const d = normalisePath(dir);
     return transact(this.store, 'readonly', async (tx) => {
       const ops = await VolumeOps.open(tx, volume);
@@ -103,7 +103,7 @@ export class Volumes {
   }
 
   /** Everything below folder `dir` with file contents, paths relative to `dir`, parents first; and the bytes of its files. */
-  readTree(volume: string, dir = ''): Promise<{ entries: SnapshotEntry[]; bytes: number }> {
+  async readTree(volume: string, dir = ''): Promise<{ entries: SnapshotEntry[]; bytes: number }> {
     const d = normalisePath(dir);
     return transact(this.store, 'readonly', async (tx) => {
       const ops = await VolumeOps.open(tx, volume);
@@ -126,7 +126,7 @@ export class Volumes {
   }
 
   /** A file's contents. */
-  readFile(volume: string, path: string): Promise<Uint8Array> {
+  async readFile(volume: string, path: string): Promise<Uint8Array> {
     const p = normalisePath(path);
     return transact(this.store, 'readonly', async (tx) => {
       const ops = await VolumeOps.open(tx, volume);
@@ -138,7 +138,7 @@ export class Volumes {
   }
 
   /** The entry at `path`, or undefined. */
-  stat(volume: string, path: string): Promise<VolumeEntry | undefined> {
+  async stat(volume: string, path: string): Promise<VolumeEntry | undefined> {
     const p = normalisePath(path);
     return transact(this.store, 'readonly', async (tx) => {
       const n = await (await VolumeOps.open(tx, volume)).node(p);
@@ -147,7 +147,7 @@ export class Volumes {
   }
 
   /** Stores files (whole), replacing what is there and creating missing folders; one transaction. */
-  writeFiles(volume: string, files: { path: string; data: Uint8Array; mtime?: number }[]): Promise<void> {
+  async writeFiles(volume: string, files: { path: string; data: Uint8Array; mtime?: number }[]): Promise<void> {
     const list = files.map((f) => ({ ...f, path: normalisePath(f.path) }));
     return this.batch(volume, async (ops) => {
       for (const f of list) await ops.writeFile(f.path, f.data, f.mtime ?? Date.now());
@@ -155,18 +155,18 @@ export class Volumes {
   }
 
   /** Stores one file. */
-  writeFile(volume: string, path: string, data: Uint8Array, mtime?: number): Promise<void> {
+  async writeFile(volume: string, path: string, data: Uint8Array, mtime?: number): Promise<void> {
     return this.writeFiles(volume, [{ path, data, ...(mtime !== undefined ? { mtime } : {}) }]);
   }
 
   /** Creates a folder and any missing parents; fine if it exists. */
-  mkdir(volume: string, path: string): Promise<void> {
+  async mkdir(volume: string, path: string): Promise<void> {
     const p = normalisePath(path);
     return this.batch(volume, (ops) => ops.ensureDir(p, Date.now()));
   }
 
   /** Removes a file, link, or folder with everything in it. */
-  remove(volume: string, path: string): Promise<void> {
+  async remove(volume: string, path: string): Promise<void> {
     const p = normalisePath(path);
     return this.batch(volume, async (ops) => {
       if (!(await ops.removeTree(p))) throw new VolumeError(`"${p}" does not exist in ${volume}.`);
@@ -174,7 +174,7 @@ export class Volumes {
   }
 
   /** Moves or renames a file or folder (with its contents) inside a volume; `to` must not exist unless `replace`. */
-  rename(volume: string, from: string, to: string, options: { replace?: boolean } = {}): Promise<void> {
+  async rename(volume: string, from: string, to: string, options: { replace?: boolean } = {}): Promise<void> {
     const f = normalisePath(from);
     const t = normalisePath(to);
     return this.batch(volume, (ops) => ops.move(f, t, options.replace ?? false));
@@ -184,7 +184,7 @@ export class Volumes {
    * Applies a run's durable changes under folder `dir` in order, in one transaction (all or
    * nothing). Partial writes are staged out of sight until the file's complete write.
    */
-  applyChanges(volume: string, dir: string, changes: VfsChange[]): Promise<void> {
+  async applyChanges(volume: string, dir: string, changes: VfsChange[]): Promise<void> {
     const base = normalisePath(dir);
     return this.batch(volume, async (ops) => {
       await ops.ensureDir(base, Date.now()); // the folder may have been deleted in the Files panel meanwhile
@@ -194,7 +194,10 @@ export class Volumes {
           const to = joinPath(base, c.to);
           // A file renamed while still open was never stored: the name it leaves is simply gone.
           if (await ops.node(from)) await ops.move(from, to, true);
-          else if (from !== to) await ops.removeTree(to);
+          else if (from !== to) {
+            await ops.removeTree(to);
+            await ops.moveStaged(from, to);
+          }
           continue;
         }
         const path = joinPath(base, c.path);
@@ -209,13 +212,13 @@ export class Volumes {
   }
 
   /** A partially written file as staged so far (never listed); undefined if nothing is staged. */
-  readStaged(volume: string, path: string): Promise<Uint8Array | undefined> {
+  async readStaged(volume: string, path: string): Promise<Uint8Array | undefined> {
     const p = normalisePath(path);
     return transact(this.store, 'readonly', async (tx) => (await VolumeOps.open(tx, volume)).staged(p));
   }
 
   /** Drops staged partial writes at and below `dir`, left by a run that never completed them. */
-  discardStaged(volume: string, dir = ''): Promise<void> {
+  async discardStaged(volume: string, dir = ''): Promise<void> {
     const d = normalisePath(dir);
     return this.batch(volume, async (ops) => ops.discardStaged(d));
   }

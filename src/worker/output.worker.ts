@@ -26,7 +26,7 @@ self.onmessage = async (event: MessageEvent<OutputRequest>) => {
       case 'json-children':
         return post({ type: 'json-children', jobId, ...children(request.docId, request.path, request.offset, request.limit) });
       case 'markdown':
-        return post({ type: 'markdown', jobId, html: await markdown(request.docId) });
+        return post({ type: 'markdown', jobId, pieces: await markdown(request.docId) });
       case 'png':
         return post({ type: 'blob', jobId, blob: await png(request.docId, request.mime) });
       case 'base64':

@@ -1,5 +1,6 @@
 /** The output worker's work: full-buffer scans and parses, so the page never does them (DESIGN.md §6, §10). */
 import { marked } from 'marked';
+import type { Token } from 'marked';
 import { indexRecords } from '../output/delimited';
 import type { Separator } from '../output/delimited';
 import { jsonChildren, jsonNode, JSON_TREE_LIMIT } from '../output/jsonTree';
@@ -13,6 +14,8 @@ interface Doc {
   buffer: Uint8Array<ArrayBuffer>;
   missing: number;
   done(): void;
+  /** Fails jobs still waiting for chunks (the page closed the document mid-way). */
+  fail(error: Error): void;
   json?: unknown;
 }
 
@@ -24,10 +27,16 @@ const docs = new Map<number, Doc>();
 export function openDoc(id: number, size: number): void {
   const buffer = new Uint8Array(size);
   let done = () => {};
-  const bytes = new Promise<Uint8Array<ArrayBuffer>>((resolve) => (done = () => resolve(buffer)));
-  docs.set(id, { bytes, buffer, missing: size, done });
+  let fail = (_error: Error) => {};
+  const bytes = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    done = () => resolve(buffer);
+    fail = reject;
+  });
+  // A rejection nobody awaits yet must not be reported as unhandled.
+  bytes.catch(() => {});
+  docs.set(id, { bytes, buffer, missing: size, done, fail });
   if (size === 0) done();
-  while (docs.size > MAX_DOCS) docs.delete(docs.keys().next().value!);
+  while (docs.size > MAX_DOCS) closeDoc(docs.keys().next().value!);
 }
 
 /** Bytes of document `id` from `offset`. */
@@ -40,6 +49,7 @@ export function addChunk(id: number, offset: number, chunk: Uint8Array): void {
 }
 
 export function closeDoc(id: number): void {
+  docs.get(id)?.fail(new Error('this output is no longer open'));
   docs.delete(id);
 }
 
@@ -71,9 +81,29 @@ export function children(id: number, path: JsonPath, offset: number, limit: numb
   return jsonChildren(d.json, path, offset, limit);
 }
 
-export async function markdown(id: number): Promise<string> {
+/** Source characters per piece of rendered Markdown: the page sanitises and appends one piece per task. */
+const MARKDOWN_PIECE = 2 * 1024;
+
+/** Markdown rendered to HTML in pieces of whole top-level blocks (lists, tables, code stay whole). */
+export async function markdown(id: number): Promise<string[]> {
   const text = new TextDecoder().decode(await doc(id).bytes);
-  return marked.parse(text, { async: false, gfm: true });
+  const tokens = marked.lexer(text, { gfm: true });
+  const pieces: string[] = [];
+  let group: Token[] = [];
+  let size = 0;
+  const flush = () => {
+    // Each piece keeps the document's link definitions so `[text][ref]` links resolve.
+    if (group.length) pieces.push(marked.parser(Object.assign(group, { links: tokens.links }), { gfm: true }));
+    group = [];
+    size = 0;
+  };
+  for (const token of tokens) {
+    group.push(token);
+    size += token.raw.length;
+    if (size >= MARKDOWN_PIECE) flush();
+  }
+  flush();
+  return pieces;
 }
 
 /** The image decoded and encoded again as PNG (the only image type the async clipboard takes). */

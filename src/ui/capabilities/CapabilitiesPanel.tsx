@@ -22,6 +22,8 @@ export function CapabilitiesPanel() {
   const current = useModule((s) => s.current);
   const requests = current?.analysis.capabilities ?? [];
   // Shown with or without a module: network is denied by default even to modules that do not declare it.
+  const mounts = useCapabilities((s) => s.mounts);
+  const hosts = useCapabilities((s) => s.hosts);
   return (
     <section className="capabilities panel" aria-label="Capabilities">
       <header className="panel-header">
@@ -35,9 +37,11 @@ export function CapabilitiesPanel() {
         <ul className="capability-list">
           {requests.map((r) => {
             const d = DESCRIPTIONS[r.capability];
+            const state = grantState(r.capability, d.byDefault, mounts.length, hosts.length);
             return (
               <li key={r.capability} data-capability={r.capability}>
-                <span className={`grant ${d.byDefault.replace(' ', '-')}`}>{d.byDefault}</span> {d.label}
+                <span className={`grant ${state.replace(' ', '-')}`}>{state}</span> {d.label}
+                {r.capability === 'filesystem' && mounts.length > 0 && <span className="muted"> ({mounts.map((m) => m.guestPath).join(', ')})</span>}
                 <span className="muted via" title={r.via.join('\n')}>
                   {' '}
                   via {r.via.slice(0, 3).join(', ')}
@@ -85,4 +89,11 @@ function AllowedHosts() {
       )}
     </div>
   );
+}
+
+/** What the user granted changes the default: mounts grant files, allowed hosts grant network. */
+function grantState(capability: Capability, byDefault: string, mounts: number, hosts: number): string {
+  if (capability === 'filesystem' && mounts > 0) return 'granted';
+  if (capability === 'network' && hosts > 0) return 'granted';
+  return byDefault;
 }

@@ -1,4 +1,5 @@
 /** The "Console" region: stdout, stderr, logs (with level), stub calls and blocked capability calls. */
+import { MountFromBlocked } from '../capabilities/MountsEditor';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
 import { isUrlAllowed } from '../../host/allowlist';
@@ -81,6 +82,7 @@ function Line({ line }: { line: ConsoleLine }) {
       <span className="stream">{level ? `[${level}]` : line.stream}</span>
       <span className="text">{line.text}</span>
       {line.stream === 'blocked' && line.target && (line.capability ?? 'network') === 'network' && <AllowHost host={line.target} />}
+      {line.stream === 'blocked' && line.target && line.capability === 'filesystem' && <MountFromBlocked path={line.target} />}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { fileText, mimeForFile, mimeOptions } from './mimeTypes';
 /** Shown for Extism runs (later also WASI stdin). */
 export function InputPanel() {
   const kind = useEffectiveKind();
-  return kind === 'extism' ? <InputPanelBody /> : null;
+  return kind === 'extism' || kind === 'wasi-command' || kind === 'wasi-reactor' ? <InputPanelBody /> : null;
 }
 
 const run = () => void useRun.getState().run();

@@ -9,7 +9,6 @@ import { OutputToolbar } from './OutputToolbar';
 import { OutputView } from './OutputView';
 import { formatBytes } from './renderers/types';
 import { useOutputDoc } from './useOutputDoc';
-import './__devhook';
 
 /** The result as plain text, one value per line: what Copy and Download give when there are no output bytes. */
 export function outputText(result: RunResult): string {

@@ -4,8 +4,8 @@ import { OutputDoc } from '../../output/client';
 import type { RunOutput } from '../../sandbox/api';
 
 /**
- * One Blob per output: Copy, Download, blob: URLs and the worker all use it, so the page never
- * decodes or copies the bytes again (the worker reads its own copy from the Blob).
+ * One document per output: its Blob (made on first use) serves Copy, Download and blob: URLs,
+ * and the worker gets one copy of the bytes, so the page never decodes or copies them again.
  */
 export function useOutputDoc(output: RunOutput | undefined): OutputDoc | null {
   const doc = useMemo(() => (output ? new OutputDoc(output.bytes) : null), [output]);

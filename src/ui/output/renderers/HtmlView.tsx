@@ -16,8 +16,11 @@ import TextView from './TextView';
 import type { RendererProps } from './types';
 import { formatBytes } from './types';
 
-/** Bigger pages are shown as text unless asked for: parsing them can hold up the page. */
-const HTML_RENDER_LIMIT = 8 * 1024 * 1024;
+/**
+ * Bigger pages are shown as text unless asked for: the frame shares this page's thread, and
+ * parsing and laying out 1 MB of HTML can take it for half a second in Chromium here.
+ */
+const HTML_RENDER_LIMIT = 1024 * 1024;
 
 export default function HtmlView({ bytes, doc }: RendererProps) {
   const allowScripts = useOutput((s) => s.allowScripts);

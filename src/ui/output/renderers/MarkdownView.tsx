@@ -1,22 +1,67 @@
-/** Markdown rendered by `marked` in the worker, sanitised here with DOMPurify before it touches the DOM. */
-import { useMemo } from 'react';
+/**
+ * Markdown rendered by `marked` in the worker, in pieces of whole blocks; each piece is sanitised
+ * here with DOMPurify and appended in its own task, so a long document never holds up the page.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { nextTask } from '../../../output/slices';
 import { useJob } from '../useOutputDoc';
 import { sanitizeMarkdownHtml } from './sanitize';
 import TextView from './TextView';
 import type { RendererProps } from './types';
 import { formatBytes } from './types';
 
-/** Bigger Markdown is shown as text: sanitising its HTML would hold up the page. */
+/** Bigger Markdown is shown as text unless asked for. */
 const MARKDOWN_RENDER_LIMIT = 2 * 1024 * 1024;
 
 export default function MarkdownView({ bytes, doc }: RendererProps) {
-  const tooBig = bytes.length > MARKDOWN_RENDER_LIMIT;
+  const [forced, setForced] = useState<RendererProps['doc'] | null>(null);
+  const tooBig = bytes.length > MARKDOWN_RENDER_LIMIT && forced !== doc;
   const rendered = useJob(tooBig ? null : doc, (d) => d.markdown());
-  const html = useMemo(() => (rendered.value === undefined ? null : sanitizeMarkdownHtml(rendered.value)), [rendered.value]);
+  const target = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const root = target.current;
+    const pieces = rendered.value;
+    if (!root || !pieces) return;
+    let live = true;
+    void (async () => {
+      for (const html of pieces) {
+        if (!live) return;
+        const piece = document.createElement('div');
+        piece.className = 'markdown-piece';
+        // Sanitised before it touches the live DOM; DOMPurify parses in an inert document.
+        piece.innerHTML = sanitizeMarkdownHtml(html);
+        root.append(piece);
+        await nextTask();
+      }
+    })();
+    return () => {
+      live = false;
+      root.replaceChildren();
+    };
+  }, [rendered.value]);
+
   if (tooBig) {
-    return <TextView bytes={bytes} doc={doc} note={`This Markdown is ${formatBytes(bytes.length)}, so it is shown as text.`} />;
+    return (
+      <TextView
+        bytes={bytes}
+        doc={doc}
+        note={
+          <>
+            This Markdown is {formatBytes(bytes.length)}, so it is shown as text.{' '}
+            <button type="button" onClick={() => setForced(doc)}>
+              Render anyway
+            </button>
+          </>
+        }
+      />
+    );
   }
   if (rendered.error) return <TextView bytes={bytes} doc={doc} note={`The Markdown could not be rendered (${rendered.error}).`} />;
-  if (html === null) return <p className="muted">Rendering Markdown…</p>;
-  return <div className="markdown-view" dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <>
+      {!rendered.value && <p className="muted">Rendering Markdown…</p>}
+      <div className="markdown-view" ref={target} />
+    </>
+  );
 }

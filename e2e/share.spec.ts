@@ -1,0 +1,179 @@
+/**
+ * Share links (issue 3; DESIGN.md §7): "Share" makes a link that restores the module (by URL or
+ * inline), function, input, input type and config in a fresh browser context, ready to Run; a
+ * damaged link, a changed module and requested grants are each handled visibly.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { expect, Playground, test } from './support/playground';
+import { Plugin } from './support/plugin';
+import { fixtureUrl } from './support/urls';
+
+/** The JSON inside a `…#s=<base64url(deflate(json))>` link. */
+function decodeLink(link: string): Record<string, unknown> & { module: Record<string, unknown> } {
+  const payload = new URLSearchParams(new URL(link).hash.slice(1)).get('s');
+  if (!payload) throw new Error(`no #s= in ${link}`);
+  return JSON.parse(strFromU8(inflateSync(Buffer.from(payload, 'base64url')))) as ReturnType<typeof decodeLink>;
+}
+
+/** The same link with `state` as its payload. */
+function encodeLink(link: string, state: unknown): string {
+  const url = new URL(link);
+  url.hash = `s=${Buffer.from(deflateSync(strToU8(JSON.stringify(state)), { level: 9 })).toString('base64url')}`;
+  return url.href;
+}
+
+/** Open `link` in a new browser context (no storage, no library): a different person's browser. */
+async function openFresh(browser: Browser, link: string): Promise<{ page: Page; pg: Playground; plugin: Plugin; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+  const pg = new Playground(page);
+  await pg.goto(link);
+  return { page, pg, plugin: new Plugin(pg), errors, close: () => context.close() };
+}
+
+/** Click "Share" and read the link from "Share link". */
+async function share(plugin: Plugin): Promise<string> {
+  await plugin.shareButton.click();
+  await expect(plugin.shareLink).toBeVisible();
+  const link = await plugin.shareLink.inputValue();
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/#s=[A-Za-z0-9_-]+$/);
+  return link;
+}
+
+test('a module loaded by URL: the link restores function, input, input type and config, and Run gives the same output', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  const url = fixtureUrl('extism/count-vowels.wasm');
+  await playground.loadUrl(url);
+  await playground.expectLoaded('count-vowels.wasm');
+  await plugin.inputType.selectOption('text/markdown');
+  await plugin.addConfig({ vowels: 'o' });
+  await plugin.call('count_vowels', 'Hello, World!');
+  await plugin.expectOk();
+  await expect(plugin.jsonItems).toHaveCount(4);
+  const before = await plugin.jsonItems.allTextContents();
+  expect(before).toContain('"count": 2');
+
+  const link = await share(plugin);
+  const state = decodeLink(link);
+  expect(state.v).toBe(1);
+  expect(state.module.url).toBe(url);
+  expect(state.module.inline).toBeUndefined();
+  expect(state.module.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+  const other = await openFresh(browser, link);
+  try {
+    await other.pg.expectLoaded('count-vowels.wasm');
+    await expect(other.pg.functionPicker).toHaveValue('count_vowels');
+    await expect(other.plugin.inputType).toHaveValue('text/markdown');
+    await expect.poll(() => other.plugin.editorText()).toBe('Hello, World!');
+    await expect(other.plugin.configKey(1)).toHaveValue('vowels');
+    await expect(other.plugin.configValue(1)).toHaveValue('o');
+    await expect(other.page.locator('.share').getByRole('alert')).toHaveCount(0);
+    await expect(other.pg.loadError).toHaveCount(0);
+
+    await other.pg.runButton.click();
+    await other.plugin.expectOk();
+    await expect(other.plugin.jsonItems).toHaveText(before);
+    expect(other.errors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});
+
+test('an inline module from a file: the bytes travel in the link and the restored setup runs', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  await plugin.open('extism/echo.wasm');
+  await plugin.inputType.selectOption('text/csv');
+  await plugin.addConfig({ a: 'b' });
+  await plugin.call('echo_twice', 'ab');
+  await plugin.expectOk();
+  await expect(plugin.textLines).toHaveText(['abab']);
+
+  const link = await share(plugin);
+  const state = decodeLink(link);
+  expect(state.module.url).toBeUndefined();
+  expect(typeof state.module.inline).toBe('string');
+  expect(state.module.name).toBe('echo.wasm');
+
+  const other = await openFresh(browser, link);
+  try {
+    await other.pg.expectLoaded('echo.wasm');
+    await expect(other.pg.functionPicker).toHaveValue('echo_twice');
+    await expect(other.plugin.inputType).toHaveValue('text/csv');
+    await expect.poll(() => other.plugin.editorText()).toBe('ab');
+    await expect(other.plugin.configKey(1)).toHaveValue('a');
+    await expect(other.plugin.configValue(1)).toHaveValue('b');
+    await other.pg.runButton.click();
+    await other.plugin.expectOk();
+    await expect(other.plugin.textLines).toHaveText(['abab']);
+    expect(other.errors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a corrupt link (#s=garbage) shows a clear error and loads nothing', async ({ playground, page }) => {
+  await playground.goto('/#s=garbage');
+  const alert = page.locator('.share').getByRole('alert');
+  await expect(alert).toContainText('The share link is damaged');
+  await expect(alert).toContainText('Copy the whole link again.');
+  await expect(page.getByRole('heading', { level: 2, name: 'Load a module' })).toBeVisible();
+});
+
+test('a link whose module changed says so (sha-256 edited in the link)', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  await playground.loadUrl(fixtureUrl('extism/echo.wasm'));
+  await playground.expectLoaded('echo.wasm');
+  await plugin.setInput('ab');
+  const link = await share(plugin);
+  const state = decodeLink(link);
+  const real = String(state.module.sha256);
+  const changed = real.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+  console.log(JSON.stringify(state).slice(0, 300));
+  const other = await openFresh(browser, encodeLink(link, { ...state, module: { ...state.module, sha256: changed } }));
+  try {
+    // It still opens, with its settings, but says the module is not the one the link was made with.
+    await other.pg.expectLoaded('echo.wasm');
+    const alert = other.page.locator('.share').getByRole('alert');
+    await expect(alert).toContainText('The module changed since this link was made');
+    await expect(alert).toContainText(real.slice(0, 12));
+    await expect(alert).toContainText(changed.slice(0, 12));
+    await other.page.screenshot({ path: '/tmp/changed.png' });
+    await expect.poll(() => other.plugin.editorText()).toBe('ab');
+  } finally {
+    await other.close();
+  }
+});
+
+test('hosts in a link are asked for in a dialog, not applied', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  await plugin.open('extism/http.wasm');
+  await plugin.allowedHosts.fill('localhost:4180');
+  const link = await share(plugin);
+  expect(decodeLink(link).grants).toEqual({ hosts: ['localhost:4180'] });
+
+  const other = await openFresh(browser, link);
+  try {
+    await other.pg.expectLoaded('http.wasm');
+    const dialog = other.plugin.grantRequest;
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('This share link asks for network access to: localhost:4180');
+    await expect(other.plugin.allowedHosts).toHaveValue('');
+
+    // Until the user agrees, the host stays blocked.
+    await other.plugin.call('http_get', 'http://localhost:4180/health');
+    await other.pg.expectRunError('HTTP request to localhost:4180 is not allowed');
+
+    await dialog.getByRole('button', { name: 'Allow these hosts' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(other.plugin.allowedHosts).toHaveValue('localhost:4180');
+    await other.pg.runButton.click();
+    await other.plugin.expectOk();
+    await expect(other.plugin.textLines).toHaveText(['ok']);
+  } finally {
+    await other.close();
+  }
+});

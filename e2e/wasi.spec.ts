@@ -1,0 +1,125 @@
+/**
+ * WASI preview 1 commands as a user runs them (issue 4): args, env and stdin; live stdout;
+ * exit codes; a PNG on stdout; deterministic mode. Fixtures: src/host/wasi/testdata (C, ./build.sh).
+ */
+import type { Locator } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Playground, test } from './support/playground';
+import { Plugin } from './support/plugin';
+import { ROOT } from './support/servers';
+
+const WASI = path.join(ROOT, 'src', 'host', 'wasi', 'testdata');
+
+async function openWasi(pg: Playground, name: string): Promise<void> {
+  await pg.fileInput.setInputFiles(path.join(WASI, name));
+  await pg.expectLoaded(name);
+  await expect(pg.kind).toContainText('WASI');
+}
+
+const argsBox = (pg: Playground): Locator => pg.page.getByRole('textbox', { name: 'Arguments', exact: true });
+const lines = (pg: Playground, stream: string): Locator => pg.console.locator(`[data-stream="${stream}"] .text`);
+
+/** "123 ms" / "4.56 ms" → milliseconds. */
+const ms = (text: string): number => Number(/([\d.]+) ms/.exec(text)?.[1] ?? NaN);
+
+test('args (shell quoting), env and stdin reach the program; stdout and stderr in the Console', async ({ playground }) => {
+  const plugin = new Plugin(playground);
+  await openWasi(playground, 'demo.wasm');
+  await argsBox(playground).fill(`echo "two words" 'single quoted' back\\ slash`);
+  await expect(playground.page.getByText('4 arguments.')).toBeVisible();
+  await playground.page.getByRole('button', { name: 'Add variable' }).click();
+  await playground.page.getByRole('textbox', { name: 'Env name 1', exact: true }).fill('GREETING');
+  await playground.page.getByRole('textbox', { name: 'Env value 1', exact: true }).fill('hello = world');
+  await playground.page.getByRole('button', { name: 'Add variable' }).click();
+  await playground.page.getByRole('textbox', { name: 'Env name 2', exact: true }).fill('EMPTY');
+  await plugin.setInput('stdin line one\nstdin line two');
+  await playground.runButton.click();
+
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(lines(playground, 'stdout')).toHaveText([
+    'argc=5',
+    /^argv\[0\]=\S+/,
+    'argv[1]=echo',
+    'argv[2]=two words',
+    'argv[3]=single quoted',
+    'argv[4]=back slash',
+    'env GREETING=hello = world',
+    'env EMPTY=',
+    'stdin line one',
+    'stdin line two',
+  ]);
+  await expect(lines(playground, 'stderr')).toHaveText(['echo done']);
+});
+
+test('an unbalanced quote in Arguments is reported before running', async ({ playground }) => {
+  await openWasi(playground, 'demo.wasm');
+  await argsBox(playground).fill('echo "unterminated');
+  await expect(argsBox(playground)).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('live stdout: lines printed 300 ms apart show in the Console while the program runs', async ({ playground }) => {
+  await openWasi(playground, 'slow.wasm');
+  await argsBox(playground).fill('3 300');
+  await playground.runButton.click();
+  const stdout = lines(playground, 'stdout');
+  // The first line is on screen while the run is still going.
+  await expect(stdout.first()).toHaveText('line 1');
+  await expect(playground.status).toHaveText('running…');
+  await expect(stdout).toHaveText(['line 1', 'line 2', 'line 3']);
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  // Each line's time (since the run started) shows the pauses between them.
+  const at = (await playground.console.locator('[data-stream="stdout"] .at').allTextContents()).map(ms);
+  expect(at).toHaveLength(3);
+  expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(250);
+  expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(250);
+});
+
+for (const code of [0, 1, 3, 42]) {
+  test(`exit code ${code} is shown in the run status`, async ({ playground }) => {
+    await openWasi(playground, 'demo.wasm');
+    await argsBox(playground).fill(`exit ${code}`);
+    await playground.runButton.click();
+    await expect(playground.status).toHaveText(new RegExp(`^\\w+ · exit ${code} · `));
+    if (code === 0) await expect(playground.status).toHaveText(/^ok\b/);
+  });
+}
+
+test('a PNG written to stdout is rendered as an image', async ({ playground }) => {
+  const plugin = new Plugin(playground);
+  await openWasi(playground, 'png.wasm');
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(plugin.outputMeta).toHaveText(/^image\/png · /);
+  const img = playground.output.getByRole('img', { name: 'Output image' });
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([2, 2]);
+});
+
+test('deterministic mode: clock and random numbers are identical twice; without it they differ', async ({ playground }) => {
+  await openWasi(playground, 'demo.wasm');
+  await argsBox(playground).fill('entropy');
+  const stdout = lines(playground, 'stdout');
+  const runOnce = async (): Promise<string[]> => {
+    await playground.page.getByRole('button', { name: 'Clear console' }).click().catch(() => {});
+    await playground.runButton.click();
+    await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+    await expect(stdout).toHaveCount(4);
+    return stdout.allTextContents();
+  };
+  const free1 = await runOnce();
+  const free2 = await runOnce();
+  expect(free1).not.toEqual(free2);
+
+  await playground.page.getByRole('checkbox', { name: /^Deterministic/ }).check();
+  await playground.page.getByRole('textbox', { name: 'Seed', exact: true }).fill('e2e-seed');
+  const fixed1 = await runOnce();
+  const fixed2 = await runOnce();
+  expect(fixed1[0]).toMatch(/^realtime \d+\.\d{9}$/);
+  expect(fixed1[2]).toMatch(/^random [0-9a-f]{32}$/);
+  expect(fixed2).toEqual(fixed1);
+
+  // Another seed, other random bytes.
+  await playground.page.getByRole('textbox', { name: 'Seed', exact: true }).fill('another seed');
+  const other = await runOnce();
+  expect(other[2]).not.toEqual(fixed1[2]);
+});

@@ -1,0 +1,70 @@
+/** Which volume the Files panel shows; create and delete volumes. */
+import { useState } from 'react';
+import { useFiles } from '../../state/filesStore';
+
+export function VolumePicker() {
+  const volumes = useFiles((s) => s.volumes);
+  const volume = useFiles((s) => s.volume);
+  const [mode, setMode] = useState<'idle' | 'create' | 'delete'>('idle');
+  const [name, setName] = useState('');
+
+  if (mode === 'create') {
+    return (
+      <form
+        className="inline volume-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void useFiles.getState().createVolume(name);
+          setName('');
+          setMode('idle');
+        }}
+      >
+        <input aria-label="Volume name" value={name} autoFocus spellCheck={false} placeholder="name" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setMode('idle')} />
+        <button type="submit" disabled={!name.trim()}>
+          Create volume
+        </button>
+        <button type="button" onClick={() => setMode('idle')}>
+          Cancel
+        </button>
+      </form>
+    );
+  }
+  if (mode === 'delete') {
+    return (
+      <span className="inline volume-form" role="group" aria-label={`Delete volume ${volume}?`}>
+        Delete {volume} and all its files?
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            void useFiles.getState().deleteVolume(volume);
+            setMode('idle');
+          }}
+        >
+          Confirm delete
+        </button>
+        <button type="button" autoFocus onClick={() => setMode('idle')}>
+          Cancel
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="inline volume-picker">
+      <select aria-label="Volume" value={volume} onChange={(e) => void useFiles.getState().selectVolume(e.target.value)}>
+        {volumes.length === 0 && <option value={volume}>{volume}</option>}
+        {volumes.map((v) => (
+          <option key={v.name} value={v.name}>
+            {v.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => setMode('create')}>
+        New volume
+      </button>
+      <button type="button" onClick={() => setMode('delete')}>
+        Delete volume
+      </button>
+    </span>
+  );
+}
