@@ -17,6 +17,9 @@ test('blocked, then "Allow <host>" in the Console, then the body (JSPI, through 
   expect(await page.evaluate(() => typeof (WebAssembly as unknown as { Suspending?: unknown }).Suspending), 'this Chromium has JSPI').toBe('function');
   await plugin.open('extism/http.wasm');
   await expect(plugin.allowedHosts).toHaveValue('');
+  // Which path reached the network: JSPI uses fetch(), the fallback synchronous XHR.
+  const kinds: string[] = [];
+  page.context().on('request', (r) => r.url() === TARGET && kinds.push(r.resourceType()));
 
   await plugin.call('http_get', TARGET);
   await playground.expectRunError(`HTTP request to ${HOST} is not allowed`);
@@ -34,10 +37,13 @@ test('blocked, then "Allow <host>" in the Console, then the body (JSPI, through 
   await expect(plugin.textLines).toHaveText(['ok']);
   await expect(plugin.consoleText('log')).toHaveText(['status: 200']);
   await expect(playground.console.locator('[data-stream="blocked"]')).toHaveCount(0);
+  expect(kinds, 'the blocked request never reached the network; the allowed one went through fetch (JSPI)').toEqual(['fetch']);
 });
 
 test('the API gets the same body through synchronous XHR (httpMode "sync") and through JSPI ("auto")', async ({ playground, page }) => {
   void playground; // opens the app
+  const kinds: string[] = [];
+  page.context().on('request', (r) => r.url() === TARGET && kinds.push(r.resourceType()));
   const result = await page.evaluate(
     async ({ module, target, host }) => {
       const api = window.wasmPlayground;
@@ -60,6 +66,8 @@ test('the API gets the same body through synchronous XHR (httpMode "sync") and t
   );
   expect(result.sync).toEqual({ status: 'ok', error: undefined, body: 'ok', logs: ['status: 200'], blocked: [] });
   expect(result.auto).toEqual({ status: 'ok', error: undefined, body: 'ok', logs: ['status: 200'], blocked: [] });
+  // Synchronous XHR for "sync", fetch (suspended through JSPI) for "auto"; nothing for the blocked one.
+  expect(kinds).toEqual(['xhr', 'fetch']);
   expect(result.syncBlocked).toMatchObject({ status: 'error', error: expect.stringContaining(`HTTP request to ${HOST} is not allowed`), blocked: [HOST] });
 });
 

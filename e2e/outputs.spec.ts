@@ -165,25 +165,38 @@ test('"Download output" saves the bytes with a name and extension for the type',
 
 test('a 20 MB output renders without freezing the page', async ({ playground, page }) => {
   test.slow();
-  await plugin.call('big', String(20 * 1024 * 1024));
+  // A small run first: the editor and the text view are loaded (one-off long tasks, not the output's).
+  await plugin.call('big', '100');
+  await expect(plugin.textLines.first()).toHaveText(/^00000001 /);
+  // Watch the main thread: the longest task while the output arrives, is indexed and is shown.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await plugin.setInput(String(20 * 1024 * 1024));
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+  await playground.runButton.click();
   await plugin.expectOk();
   await expect(plugin.outputMeta).toHaveText('text/plain · 20.0 MB', { timeout: 15_000 });
   // While the big output is indexed and shown, another control answers a click at once.
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Add config entry' }).click({ timeout: 2_000 });
-  await expect(plugin.configKey(1)).toBeVisible({ timeout: 2_000 });
-  expect(Date.now() - t0, 'ms from the click to the new config row').toBeLessThan(1_500);
+  await page.getByRole('button', { name: 'Add config entry' }).click();
+  await expect(plugin.configKey(1)).toBeFocused();
+  const clickMs = Date.now() - t0;
   await expect(plugin.textLines.first()).toHaveText('00000001 the quick brown fox jumps over the lazy dog 0123456789', { timeout: 15_000 });
-  // The page keeps ticking: a timer set now fires promptly.
-  const lag = await page.evaluate(() => new Promise<number>((resolve) => {
-    const start = performance.now();
-    setTimeout(() => resolve(performance.now() - start - 50), 50);
-  }));
-  expect(lag).toBeLessThan(200);
+  await expect(playground.output.getByRole('group', { name: 'Text' })).toBeVisible();
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  console.log(`20 MB output: click answered in ${clickMs} ms; longest main-thread task ${Math.round(longest)} ms`);
+  // Generous bounds (the machines are shared): a page that decoded or laid out 20 MB on the
+  // main thread would block for many seconds. The tight bar (50 ms at 100 MB) is npm run bench's.
+  expect(clickMs, 'ms from the click to the new config row').toBeLessThan(2_000);
+  expect(longest, 'longest main-thread task, ms').toBeLessThan(500);
 });
 
 test('"Use as input" chains echo output into the input', async ({ playground }) => {
-  test.fixme(true, 'BUG: "Use as input" is always disabled: nothing registers useOutput.asInputHandler (src/state/outputStore.ts)');
   await plugin.open('extism/echo.wasm');
   await plugin.call('echo_twice', 'ab');
   await plugin.expectOk();

@@ -7,7 +7,9 @@ import type { Browser, Page } from '@playwright/test';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { expect, Playground, test } from './support/playground';
 import { Plugin } from './support/plugin';
-import { fixtureUrl } from './support/urls';
+import { CORS_ORIGIN, fixtureUrl } from './support/urls';
+
+const HOST = new URL(CORS_ORIGIN).host; // the fixture server, e.g. "localhost:4180"
 
 /** The JSON inside a `…#s=<base64url(deflate(json))>` link. */
 function decodeLink(link: string): Record<string, unknown> & { module: Record<string, unknown> } {
@@ -132,7 +134,6 @@ test('a link whose module changed says so (sha-256 edited in the link)', async (
   const state = decodeLink(link);
   const real = String(state.module.sha256);
   const changed = real.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-  console.log(JSON.stringify(state).slice(0, 300));
   const other = await openFresh(browser, encodeLink(link, { ...state, module: { ...state.module, sha256: changed } }));
   try {
     // It still opens, with its settings, but says the module is not the one the link was made with.
@@ -141,7 +142,6 @@ test('a link whose module changed says so (sha-256 edited in the link)', async (
     await expect(alert).toContainText('The module changed since this link was made');
     await expect(alert).toContainText(real.slice(0, 12));
     await expect(alert).toContainText(changed.slice(0, 12));
-    await other.page.screenshot({ path: '/tmp/changed.png' });
     await expect.poll(() => other.plugin.editorText()).toBe('ab');
   } finally {
     await other.close();
@@ -151,25 +151,25 @@ test('a link whose module changed says so (sha-256 edited in the link)', async (
 test('hosts in a link are asked for in a dialog, not applied', async ({ playground, browser }) => {
   const plugin = new Plugin(playground);
   await plugin.open('extism/http.wasm');
-  await plugin.allowedHosts.fill('localhost:4180');
+  await plugin.allowedHosts.fill(HOST);
   const link = await share(plugin);
-  expect(decodeLink(link).grants).toEqual({ hosts: ['localhost:4180'] });
+  expect(decodeLink(link).grants).toEqual({ hosts: [HOST] });
 
   const other = await openFresh(browser, link);
   try {
     await other.pg.expectLoaded('http.wasm');
     const dialog = other.plugin.grantRequest;
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('This share link asks for network access to: localhost:4180');
+    await expect(dialog).toContainText(`This share link asks for network access to: ${HOST}`);
     await expect(other.plugin.allowedHosts).toHaveValue('');
 
     // Until the user agrees, the host stays blocked.
-    await other.plugin.call('http_get', 'http://localhost:4180/health');
-    await other.pg.expectRunError('HTTP request to localhost:4180 is not allowed');
+    await other.plugin.call('http_get', `${CORS_ORIGIN}/health`);
+    await other.pg.expectRunError(`HTTP request to ${HOST} is not allowed`);
 
     await dialog.getByRole('button', { name: 'Allow these hosts' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(other.plugin.allowedHosts).toHaveValue('localhost:4180');
+    await expect(other.plugin.allowedHosts).toHaveValue(HOST);
     await other.pg.runButton.click();
     await other.plugin.expectOk();
     await expect(other.plugin.textLines).toHaveText(['ok']);

@@ -12,7 +12,8 @@ const WASI = path.join(ROOT, 'src', 'host', 'wasi', 'testdata');
 
 async function openWasi(pg: Playground, name: string): Promise<void> {
   await pg.fileInput.setInputFiles(path.join(WASI, name));
-  await pg.expectLoaded(name);
+  // A busy machine (two workers) may take longer than the default 5 s to analyse a module.
+  await expect(pg.moduleHeading(name)).toBeVisible({ timeout: 15_000 });
   await expect(pg.kind).toContainText('WASI');
 }
 
@@ -57,21 +58,32 @@ test('an unbalanced quote in Arguments is reported before running', async ({ pla
   await expect(argsBox(playground)).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('live stdout: lines printed 300 ms apart show in the Console while the program runs', async ({ playground }) => {
+test('live stdout: lines printed 400 ms apart show in the Console while the program runs', async ({ playground }) => {
   await openWasi(playground, 'slow.wasm');
-  await argsBox(playground).fill('3 300');
+  await argsBox(playground).fill('4 400');
+  // Watch the page itself (the test process may be slower than the run on a busy machine):
+  // record how many stdout lines were on screen each time the DOM changed while still running.
+  await playground.page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { liveSeen: number[] }).liveSeen = seen;
+    new MutationObserver(() => {
+      const status = document.querySelector('[role="status"][aria-label="Run status"]')?.textContent;
+      if (status === 'running…') seen.push(document.querySelectorAll('[data-stream="stdout"]').length);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await playground.runButton.click();
   const stdout = lines(playground, 'stdout');
-  // The first line is on screen while the run is still going.
-  await expect(stdout.first()).toHaveText('line 1');
-  await expect(playground.status).toHaveText('running…');
-  await expect(stdout).toHaveText(['line 1', 'line 2', 'line 3']);
+  await expect(stdout).toHaveText(['line 1', 'line 2', 'line 3', 'line 4']);
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  // Each line's time (since the run started) shows the pauses between them.
+  // Each line's time is when it reached the page (since the run started): 3 pauses of 400 ms
+  // between the first and the last; a busy page may deliver one line late, so no per-gap bar.
   const at = (await playground.console.locator('[data-stream="stdout"] .at').allTextContents()).map(ms);
-  expect(at).toHaveLength(3);
-  expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(250);
-  expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(250);
+  expect(at).toHaveLength(4);
+  // Some lines, not all, were on screen while the status still said the run was going.
+  const seen = await playground.page.evaluate(() => (window as unknown as { liveSeen: number[] }).liveSeen);
+  expect(seen.some((n) => n >= 1 && n < 4), `stdout lines on screen while running: ${seen.join(',')}`).toBe(true);
+  for (let i = 1; i < 4; i++) expect(at[i]!).toBeGreaterThanOrEqual(at[i - 1]!);
+  expect(at[3]! - at[0]!).toBeGreaterThanOrEqual(800);
 });
 
 for (const code of [0, 1, 3, 42]) {
@@ -100,7 +112,9 @@ test('deterministic mode: clock and random numbers are identical twice; without 
   await argsBox(playground).fill('entropy');
   const stdout = lines(playground, 'stdout');
   const runOnce = async (): Promise<string[]> => {
-    await playground.page.getByRole('button', { name: 'Clear console' }).click().catch(() => {});
+    const clear = playground.page.getByRole('button', { name: 'Clear console' });
+    if (await clear.isEnabled()) await clear.click();
+    await expect(stdout).toHaveCount(0);
     await playground.runButton.click();
     await expect(playground.status).toHaveText(/^ok · exit 0\b/);
     await expect(stdout).toHaveCount(4);

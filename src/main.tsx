@@ -7,10 +7,14 @@ import { startEmbedBridge } from './app/embed';
 import { volumesFsPort } from './app/fsPort';
 import { libraryPort } from './app/libraryPort';
 import { setStorage } from './sandbox/instance';
+import { useInput } from './state/inputStore';
+import { useOutput } from './state/outputStore';
 import './app/app.css';
 
 setStorage({ library: libraryPort, fs: volumesFsPort });
 installAutomationApi();
+// "Use as input" chains an output into the input editor.
+useOutput.getState().setUseAsInputHandler((bytes, mime, name) => useInput.getState().useBytes(bytes, mime, name));
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) startEmbedBridge();
 

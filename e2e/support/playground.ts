@@ -107,7 +107,7 @@ export class Playground {
   /** Pick a fixture and wait until it is loaded (its name is the summary heading). */
   async open(name: string): Promise<void> {
     await this.openFile(name);
-    await this.expectLoaded(name);
+    await this.expectLoaded(path.basename(name));
   }
 
   /** Wait until "Recent modules" lists `name`: the library has saved it (then close the list). */

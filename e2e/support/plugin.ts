@@ -83,10 +83,16 @@ export class Plugin {
     if (text !== '') await expect.poll(() => this.editorText()).toBe(text);
   }
 
-  /** What the Input editor holds (Monaco's rendered lines). */
+  /** What the Input editor holds: the plain textarea's value, or Monaco's rendered lines once it has loaded. */
   async editorText(): Promise<string> {
-    const lines = await this.page.locator('.input-panel .view-lines .view-line').allTextContents();
-    return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n');
+    // One read in the page: the textarea goes away at any moment when Monaco takes over.
+    return this.page.evaluate(() => {
+      const area = document.querySelector('.input-panel [data-editor]');
+      if (!area) return '';
+      if (area.getAttribute('data-editor') === 'textarea') return area.querySelector('textarea')?.value ?? '';
+      const lines = Array.from(area.querySelectorAll('.view-lines .view-line'), (l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
+      return lines.join('\n');
+    });
   }
 
   /**

@@ -10,6 +10,7 @@ LIBS="-lc-printscan-no-floating-point"
 $CC $FLAGS -o demo.wasm demo.c $LIBS
 $CC $FLAGS -mexec-model=reactor -o reactor.wasm reactor.c $LIBS
 ls -l demo.wasm reactor.wasm
-# e2e fixtures (e2e/wasi*.spec.ts): slow printing, a PNG on stdout, a loop writing numbered files.
-for f in slow png files; do $CC $FLAGS -o $f.wasm $f.c $LIBS; done
-ls -l slow.wasm png.wasm files.wasm
+# e2e fixtures (e2e/wasi*.spec.ts): slow printing, a PNG on stdout, a loop writing numbered files;
+# fsbench for e2e/bench/wasiFs.bench.ts.
+for f in slow png files fsbench; do $CC $FLAGS -o $f.wasm $f.c $LIBS; done
+ls -l slow.wasm png.wasm files.wasm fsbench.wasm

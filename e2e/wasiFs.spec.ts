@@ -1,0 +1,153 @@
+/**
+ * WASI programs and the IndexedDB filesystem (issue 4): mounts, persistence across a reload,
+ * read-only mounts, the one-click mount for a blocked path, and Stop during a write loop.
+ */
+import type { Locator } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Playground, test } from './support/playground';
+import { ROOT } from './support/servers';
+
+const WASI = path.join(ROOT, 'src', 'host', 'wasi', 'testdata');
+
+async function openWasi(pg: Playground, name: string): Promise<void> {
+  await pg.fileInput.setInputFiles(path.join(WASI, name));
+  await expect(pg.moduleHeading(name)).toBeVisible({ timeout: 15_000 });
+  await expect(pg.kind).toContainText('WASI');
+}
+
+const argsBox = (pg: Playground): Locator => pg.page.getByRole('textbox', { name: 'Arguments', exact: true });
+const lines = (pg: Playground, stream: string): Locator => pg.console.locator(`[data-stream="${stream}"] .text`);
+const mounts = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Mounts' });
+const fileRow = (pg: Playground, name: string): Locator => pg.page.getByRole('region', { name: 'Files' }).getByRole('listitem', { name, exact: true });
+
+/** Mount the root of volume "home" at `guest` with the Mounts form. */
+async function mount(pg: Playground, guest: string, readOnly = false): Promise<void> {
+  const m = mounts(pg);
+  await m.getByRole('textbox', { name: 'Volume folder' }).fill('/');
+  await m.getByRole('textbox', { name: 'Guest path' }).fill(guest);
+  await m.getByRole('checkbox', { name: 'Read-only' }).setChecked(readOnly);
+  await m.getByRole('button', { name: 'Mount', exact: true }).click();
+  await expect(m.getByRole('list', { name: 'Mounted folders' })).toContainText(`${guest} ← home:/ ${readOnly ? 'read-only' : 'read-write'}`);
+}
+
+async function run(pg: Playground, args: string): Promise<void> {
+  const clear = pg.page.getByRole('button', { name: 'Clear console' });
+  if (await clear.isEnabled()) await clear.click();
+  await argsBox(pg).fill(args);
+  await pg.runButton.click();
+  await expect(pg.status).not.toHaveText(/^(idle|running…)$/, { timeout: 15_000 });
+}
+
+test('a program writes a file to a mount; a second run reads it back, also after a reload', async ({ playground }) => {
+  await openWasi(playground, 'demo.wasm');
+  await mount(playground, '/data');
+  await run(playground, 'write /data/note.txt "written by run one"');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(fileRow(playground, 'note.txt')).toContainText('18 B');
+
+  await run(playground, 'read /data/note.txt');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(lines(playground, 'stdout')).toHaveText(['written by run one']);
+
+  // Mounts are not persisted: after a reload nothing is mounted until the user mounts again.
+  await playground.page.reload();
+  await openWasi(playground, 'demo.wasm');
+  await expect(mounts(playground)).toContainText('Nothing is mounted');
+  await expect(fileRow(playground, 'note.txt')).toBeVisible();
+  await mount(playground, '/data');
+  await run(playground, 'read /data/note.txt');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(lines(playground, 'stdout')).toHaveText(['written by run one']);
+});
+
+test('a read-only mount refuses writes (stderr says so) and still reads', async ({ playground }) => {
+  await openWasi(playground, 'demo.wasm');
+  await mount(playground, '/data');
+  await run(playground, 'write /data/orig.txt original');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await mounts(playground).getByRole('button', { name: 'Unmount' }).click();
+  await mount(playground, '/data', true);
+
+  await run(playground, 'write /data/new.txt "not allowed"');
+  await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
+  await expect(lines(playground, 'stderr')).toContainText([/^open: errno \d+/]);
+  await run(playground, 'write /data/orig.txt overwritten');
+  await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
+  await run(playground, 'rm /data/orig.txt');
+  await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
+  await expect(fileRow(playground, 'new.txt')).toHaveCount(0);
+
+  await run(playground, 'read /data/orig.txt');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await expect(lines(playground, 'stdout')).toHaveText(['original']);
+});
+
+test('an unmounted path is blocked with a one-click mount; the next run works', async ({ playground }) => {
+  await openWasi(playground, 'demo.wasm');
+  await run(playground, 'write /data/out.txt "after the grant"');
+  await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
+  const blocked = playground.console.locator('[data-stream="blocked"]');
+  await expect(blocked.first()).toContainText('/data');
+  const grant = blocked.getByRole('button', { name: 'Mount a folder at /data' }).first();
+  await grant.click();
+  await expect(blocked.getByRole('button', { name: 'Mounted at /data' }).first()).toBeDisabled();
+  await expect(mounts(playground).getByRole('list', { name: 'Mounted folders' })).toContainText('/data ← home:/ read-write');
+
+  await run(playground, 'write /data/out.txt "after the grant"');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await run(playground, 'read /data/out.txt');
+  await expect(lines(playground, 'stdout')).toHaveText(['after the grant']);
+});
+
+test('Stop during a write loop: every file the program closed is there and whole', async ({ playground }) => {
+  const page = playground.page;
+  await openWasi(playground, 'files.wasm');
+  await mount(playground, '/data');
+  await page.getByRole('region', { name: 'Files' }).getByRole('button', { name: 'New folder' }).click();
+  await page.getByRole('textbox', { name: 'Folder name' }).fill('loop');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(fileRow(playground, 'loop')).toBeVisible();
+
+  // Forever: 64 KiB files, 150 ms apart, each closed before the next is opened.
+  await argsBox(playground).fill('/data/loop 0 64 150');
+  await playground.runButton.click();
+  await expect(playground.console.getByText('closed /data/loop/0005.txt', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await playground.stopButton.click();
+  await expect(playground.status).toHaveText(/^stopped\b/);
+  // The Console follows the newest line: the last "closed" line names the highest file closed,
+  // and the program closes them in order, so 0000 … last were all closed before Stop.
+  const last = Number(/^closed \/data\/loop\/(\d{4})\.txt$/.exec(await lines(playground, 'stdout').last().innerText())?.[1]);
+  expect(last).toBeGreaterThanOrEqual(5);
+  const closed = Array.from({ length: last + 1 }, (_, i) => String(i).padStart(4, '0'));
+
+  // Check each file with the automation API: list the folder, read every file back.
+  const demo = readFileSync(path.join(WASI, 'demo.wasm')).toString('base64');
+  const report = await page.evaluate(async ({ demo }) => {
+    const api = window.wasmPlayground;
+    const module = Uint8Array.from(atob(demo), (c) => c.charCodeAt(0));
+    const mounts = [{ volume: 'home', guestPath: '/data' }];
+    const run = async (argv: string[]) => {
+      const r = await api.run({ module: { bytes: module, name: 'demo.wasm' }, func: '_start', argv, mounts });
+      return { exit: r.exitCode, out: new TextDecoder().decode(r.stdout ?? new Uint8Array()) };
+    };
+    const listing = await run(['ls', '/data/loop']);
+    const names = listing.out.split('\n').filter(Boolean).sort();
+    const files: Record<string, { size: number; ok: boolean }> = {};
+    for (const name of names) {
+      const r = await run(['read', `/data/loop/${name}`]);
+      const text = r.out;
+      const digit = name.slice(3, 4);
+      files[name] = { size: text.length, ok: r.exit === 0 && [...text].every((c) => c === digit) };
+    }
+    return { names, files };
+  }, { demo });
+  for (const n of closed) {
+    expect(report.names, `closed file ${n}.txt is listed`).toContain(`${n}.txt`);
+    expect(report.files[`${n}.txt`], `closed file ${n}.txt is whole`).toEqual({ size: 64 * 1024, ok: true });
+  }
+  // Beyond those, at most the file being written at Stop, and never half of it: empty or whole.
+  const others = report.names.filter((nm) => !closed.includes(nm.slice(0, 4)));
+  expect(others.length).toBeLessThanOrEqual(2);
+  for (const name of others) expect([0, 64 * 1024], `unclosed ${name} is not half-written`).toContain(report.files[name]?.size);
+});
