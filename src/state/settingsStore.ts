@@ -7,6 +7,8 @@ export interface SettingsState {
   /** Reopened after a reload. */
   lastModuleId: string | null;
   lastFunc: string | null;
+  /** The module before the last one: reopened if the last never reached the library (a reload mid-save). */
+  previousModuleId: string | null;
   /** Origins allowed to drive the app through the embed API. */
   embedOrigins: string[];
   setTimeoutMs(ms: number): void;
@@ -20,9 +22,11 @@ export const useSettings = create<SettingsState>()(
       timeoutMs: 10_000,
       lastModuleId: null,
       lastFunc: null,
+      previousModuleId: null,
       embedOrigins: [],
       setTimeoutMs: (timeoutMs) => set({ timeoutMs }),
-      remember: (lastModuleId, lastFunc) => set({ lastModuleId, lastFunc }),
+      remember: (lastModuleId, lastFunc) =>
+        set((s) => ({ lastModuleId, lastFunc, previousModuleId: s.lastModuleId !== lastModuleId ? s.lastModuleId : s.previousModuleId })),
       allowEmbedOrigin: (origin) => set((s) => ({ embedOrigins: s.embedOrigins.includes(origin) ? s.embedOrigins : [...s.embedOrigins, origin] })),
     }),
     {
@@ -33,7 +37,7 @@ export const useSettings = create<SettingsState>()(
   ),
 );
 
-type PersistedSettings = Pick<SettingsState, 'timeoutMs' | 'lastModuleId' | 'lastFunc' | 'embedOrigins'>;
+type PersistedSettings = Pick<SettingsState, 'timeoutMs' | 'lastModuleId' | 'lastFunc' | 'previousModuleId' | 'embedOrigins'>;
 
 /** Upgrade any older stored shape, keeping only well-typed fields (v0 had no embed origins). */
 function restoreSettings(persisted: unknown): PersistedSettings {
@@ -42,6 +46,7 @@ function restoreSettings(persisted: unknown): PersistedSettings {
     timeoutMs: typeof o.timeoutMs === 'number' && o.timeoutMs > 0 ? o.timeoutMs : 10_000,
     lastModuleId: typeof o.lastModuleId === 'string' ? o.lastModuleId : null,
     lastFunc: typeof o.lastFunc === 'string' ? o.lastFunc : null,
+    previousModuleId: typeof o.previousModuleId === 'string' ? o.previousModuleId : null,
     embedOrigins: Array.isArray(o.embedOrigins) ? o.embedOrigins.filter((x): x is string => typeof x === 'string') : [],
   };
 }
