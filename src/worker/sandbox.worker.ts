@@ -16,7 +16,9 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
       prepared.set(request.moduleId, request);
       return;
     case 'run':
-      void run(request).then(post);
+      // Output buffers are the worker's own fresh copies: transfer them, so a 100 MB output
+      // is not structured-cloned on the page's main thread.
+      void run(request).then((event) => self.postMessage(event, transferables(event)));
       return;
     default: {
       const never: never = request;
@@ -86,3 +88,8 @@ async function run(request: RunRequestMessage): Promise<SandboxEvent> {
 }
 
 post({ type: 'ready' });
+
+function transferables(event: SandboxEvent): Transferable[] {
+  if (event.type !== 'result' && event.type !== 'error') return [];
+  return [event.output, event.stderr].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0);
+}
