@@ -177,3 +177,34 @@ test('hosts in a link are asked for in a dialog, not applied', async ({ playgrou
     await other.close();
   }
 });
+
+test('mounts in a link are asked for in a dialog; accepting makes the folder and mounts it', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  await plugin.open('extism/wasi-file.wasm');
+  const mounts = playground.page.getByRole('region', { name: 'Mounts' });
+  await mounts.getByRole('textbox', { name: 'Volume folder' }).fill('/shared-in');
+  await mounts.getByRole('textbox', { name: 'Guest path' }).fill('/in');
+  await mounts.getByRole('checkbox', { name: 'Read-only' }).check();
+  await mounts.getByRole('button', { name: 'Mount', exact: true }).click();
+  await expect(mounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/in ← home:/shared-in read-only');
+  const link = await share(plugin);
+  // The link names the folder, never the files in it.
+  expect(decodeLink(link).grants).toEqual({ mounts: [{ volume: 'home', path: 'shared-in', guestPath: '/in', readOnly: true }] });
+
+  const other = await openFresh(browser, link);
+  try {
+    await other.pg.expectLoaded('wasi-file.wasm');
+    const dialog = other.plugin.grantRequest;
+    await expect(dialog).toContainText('This share link asks for a folder of your files');
+    await expect(dialog.getByRole('list', { name: 'Requested mounts' })).toContainText('/in ← home:/shared-in (read-only');
+    const otherMounts = other.page.getByRole('region', { name: 'Mounts' });
+    await expect(otherMounts).toContainText('Nothing is mounted');
+    await dialog.getByRole('button', { name: 'Mount this folder' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(otherMounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/in ← home:/shared-in read-only');
+    await expect(other.page.getByRole('region', { name: 'Files' }).getByRole('listitem', { name: 'shared-in', exact: true })).toBeVisible();
+    expect(other.errors).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});

@@ -1,10 +1,12 @@
 /** Main-thread side of the analyser worker: numbered jobs, typed answers. */
-import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, LoadError } from './protocol';
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, LimitedEvent, LoadError } from './protocol';
 
-export type AnalyserOutcome = { ok: true; value: AnalysedEvent } | { ok: false; error: LoadError };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: LoadError };
+export type AnalyserOutcome = Outcome<AnalysedEvent>;
+export type LimitOutcome = Outcome<LimitedEvent>;
 
 interface Job {
-  resolve(outcome: AnalyserOutcome): void;
+  resolve(outcome: Outcome<AnalysedEvent | LimitedEvent>): void;
   onProgress?: (received: number, total?: number) => void;
 }
 
@@ -27,16 +29,22 @@ export class AnalyserClient {
     return this.submit((jobId) => ({ type: 'analyse', jobId, bytes, sha256 }), {}, [bytes]);
   }
 
+  /** Compile a copy with every memory capped at `maxPages`. The buffer is transferred. */
+  limit(bytes: ArrayBuffer, maxPages: number): Promise<LimitOutcome> {
+    return this.submit((jobId) => ({ type: 'limit', jobId, bytes, maxPages }), {}, [bytes]);
+  }
+
   /** Download and analyse a URL; progress arrives while it streams. */
   fetch(url: string, onProgress: (received: number, total?: number) => void): Promise<AnalyserOutcome> {
     return this.submit((jobId) => ({ type: 'fetch', jobId, url }), { onProgress }, []);
   }
 
-  private submit(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<AnalyserOutcome> {
+  // Each request type gets its own event type back; the worker answers a job with the matching one.
+  private submit<T extends AnalysedEvent | LimitedEvent>(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<Outcome<T>> {
     const worker = this.ensure();
     const jobId = this.nextJob++;
     return new Promise((resolve) => {
-      this.jobs.set(jobId, { ...job, resolve });
+      this.jobs.set(jobId, { ...job, resolve: resolve as Job['resolve'] });
       worker.postMessage(make(jobId), transfer);
     });
   }
@@ -68,6 +76,7 @@ export class AnalyserClient {
         job.onProgress?.(event.received, event.total);
         return;
       case 'analysed':
+      case 'limited':
         this.jobs.delete(event.jobId);
         job.resolve({ ok: true, value: event });
         return;

@@ -15,6 +15,7 @@ import { convertArgs, extismOptions, noSuchFunction, toBytes, wasiOptions } from
 import type { SandboxClient, StreamedEvent } from './SandboxClient';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+const WASI_P1 = new Set(['wasi_snapshot_preview1', 'wasi_unstable']);
 
 export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
@@ -36,6 +37,8 @@ export class Engine {
   private readonly held = new Map<string, Held>();
   /** Extism vars per module: the page owns them, so they survive a stopped worker. */
   private readonly vars = new Map<string, [string, Uint8Array][]>();
+  /** Memory-capped copies prepared in the sandbox, by "<id>#max_pages=<n>". */
+  private readonly limitedIds = new Map<string, Promise<string | { message: string }>>();
   private nextRunId = 1;
 
   constructor(
@@ -107,15 +110,17 @@ export class Engine {
     if (!args.ok) return fail({ code: 'bad-args', func, message: args.message });
 
     const isWasi = kind === 'wasi-command' || kind === 'wasi-reactor';
+    // Plugins that import WASI get files too: manifest allowed_paths or the user's mounts.
+    const usesWasi = isWasi || (kind === 'extism' && analysis.imports.some((i) => WASI_P1.has(i.module)));
     let stored: MountSpec[] = [];
-    if (isWasi && request.mounts?.length) {
+    if (usesWasi && request.mounts?.length) {
       try {
         stored = await Promise.all(request.mounts.map((m) => this.fs.snapshot(m)));
       } catch (err) {
         return fail({ code: 'internal', func, message: err instanceof Error ? err.message : String(err) });
       }
     }
-    const wasi = isWasi ? wasiOptions(request, info.name, stored) : undefined;
+    const wasi = usesWasi ? wasiOptions(request, info.name, stored) : undefined;
 
     const emit = (line: ConsoleLine) => {
       lines.push(line);
@@ -139,11 +144,23 @@ export class Engine {
     };
 
     const id = info.id;
+    // memory.max_pages: the plugin and its linked modules run from copies compiled with capped memories.
+    const maxPages = kind === 'extism' ? (request.maxPages ?? info.manifest?.maxPages) : undefined;
+    let runModuleId = id;
+    let links = info.manifest?.links.map((l) => ({ name: l.name, moduleId: l.id })) ?? [];
+    if (maxPages !== undefined) {
+      const limited = await Promise.all([id, ...links.map((l) => l.moduleId)].map((m) => this.limited(m, maxPages)));
+      const failed = limited.find((l) => typeof l !== 'string');
+      if (failed !== undefined && typeof failed !== 'string') return fail({ code: 'memory', func, message: failed.message });
+      const ids = limited as string[];
+      runModuleId = ids[0]!;
+      links = links.map((l, i) => ({ ...l, moduleId: ids[i + 1]! }));
+    }
     const input = toBytes(request.input);
     const outcome = await this.sandbox.run(
       {
         runId,
-        moduleId: id,
+        moduleId: runModuleId,
         kind,
         func,
         args: args.values,
@@ -153,7 +170,7 @@ export class Engine {
         freshInstance: request.freshInstance ?? false,
         ...(input.length ? { input: input.slice().buffer } : {}),
         ...(kind === 'extism' ? { extism: extismOptions(request, this.varsOf(id), info.manifest) } : {}),
-        ...(info.manifest?.links.length ? { links: info.manifest.links.map((l) => ({ name: l.name, moduleId: l.id })) } : {}),
+        ...(links.length ? { links } : {}),
         ...(wasi ? { wasi } : {}),
       },
       request.timeoutMs ?? info.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -178,6 +195,31 @@ export class Engine {
     }
     const stopped = outcome.error.code === 'stopped' || outcome.error.code === 'timeout';
     return { runId, status: stopped ? 'stopped' : 'error', func, values: [], error: outcome.error, timings: outcome.timings, wallMs, console: lines, ...extras };
+  }
+
+  /**
+   * The sandbox id of a copy of module `id` whose memories are capped at `maxPages`, compiled
+   * (off the main thread) on first use; or why it can't be made.
+   */
+  private limited(id: string, maxPages: number): Promise<string | { message: string }> {
+    const key = `${id}#max_pages=${maxPages}`;
+    let pending = this.limitedIds.get(key);
+    if (!pending) {
+      const held = this.held.get(id);
+      pending = !held
+        ? Promise.resolve({ message: `Module ${id.slice(0, 12)}… is no longer loaded. Load it again.` })
+        : this.analyser.limit(held.bytes.slice().buffer, maxPages).then((outcome) => {
+            if (!outcome.ok) {
+              this.limitedIds.delete(key); // a later load may fix it
+              return { message: `${held.info.name}: ${outcome.error.title} ${outcome.error.detail}` };
+            }
+            const { module, compileMs } = outcome.value;
+            this.sandbox.prepare({ type: 'prepare', moduleId: key, module, compileMs, imports: held.info.analysis.format === 'core' ? held.info.analysis.imports : [] });
+            return key;
+          });
+      this.limitedIds.set(key, pending);
+    }
+    return pending;
   }
 
   /** Extism vars kept for a module between runs. */

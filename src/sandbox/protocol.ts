@@ -116,6 +116,8 @@ export interface ExtismRunOptions {
   maxVarBytes?: number;
   maxKernelBytes?: number;
   maxHttpResponseBytes?: number;
+  /** The memory cap the module was compiled with (for the message when a call hits it). */
+  maxPages?: number;
 }
 
 export type SandboxRequest = PrepareRequest | RunRequestMessage;
@@ -217,7 +219,15 @@ export interface FetchRequest {
   url: string;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest;
+/** Compile a copy of the module with its memories capped (Extism `memory.max_pages`). */
+export interface LimitRequest {
+  type: 'limit';
+  jobId: number;
+  bytes: ArrayBuffer;
+  maxPages: number;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | LimitRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -248,4 +258,11 @@ export interface FailedEvent {
   error: LoadError;
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | FailedEvent;
+export interface LimitedEvent {
+  type: 'limited';
+  jobId: number;
+  module: WebAssembly.Module;
+  compileMs: number;
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | FailedEvent;

@@ -6,6 +6,7 @@ import type { ArgInput, ManifestInfo, RunRequest } from './api';
 import type { ExtismRunOptions, MountSpec, RunError, WasiRunOptions, WasmValue } from './protocol';
 
 const encoder = new TextEncoder();
+const WASM_PAGE = 65536;
 
 /** Text as UTF-8, bytes as they are. */
 export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): Uint8Array {
@@ -40,6 +41,9 @@ export function noSuchFunction(func: string, exports: ExportEntry[]): RunError {
 export function extismOptions(request: RunRequest, vars: [string, Uint8Array][], manifest: ManifestInfo | undefined): ExtismRunOptions {
   const maxVarBytes = request.maxVarBytes ?? manifest?.maxVarBytes;
   const maxHttpResponseBytes = request.maxHttpResponseBytes ?? manifest?.maxHttpResponseBytes;
+  const maxPages = request.maxPages ?? manifest?.maxPages;
+  // As in the native runtime, kernel blocks (input, output, vars' copies) count against the pages too.
+  const maxKernelBytes = request.maxKernelBytes ?? (maxPages !== undefined ? maxPages * WASM_PAGE : undefined);
   return {
     config: { ...request.config },
     vars: vars.map(([k, v]) => [k, v.slice().buffer]),
@@ -47,7 +51,8 @@ export function extismOptions(request: RunRequest, vars: [string, Uint8Array][],
     httpMode: request.httpMode ?? 'auto',
     exposeHeaders: request.exposeHeaders ?? false,
     ...(maxVarBytes !== undefined ? { maxVarBytes } : {}),
-    ...(request.maxKernelBytes !== undefined ? { maxKernelBytes: request.maxKernelBytes } : {}),
+    ...(maxKernelBytes !== undefined ? { maxKernelBytes } : {}),
+    ...(maxPages !== undefined ? { maxPages } : {}),
     ...(maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes } : {}),
   };
 }

@@ -16,6 +16,7 @@ const base: CaptureInput = {
   env: [],
   timeoutMs: 10_000,
   hosts: [],
+  mounts: [],
 };
 
 describe('captureShareState', () => {
@@ -55,5 +56,17 @@ describe('captureShareState', () => {
       ok: true,
       state: { input: { mime: 'application/json', text: 'hello' }, config: { k: 'v' }, argv: ['-n', '3'], env: { A: '1' }, grants: { hosts: ['api.example.com'] }, runAs: 'extism' },
     });
+  });
+
+  it('carries mounts as requested grants (the folder, not its files), and no grants when nothing is granted', () => {
+    const captured = captureShareState({ ...base, mounts: [{ volume: 'home', dir: 'in', guestPath: '/data', readOnly: true }, { volume: 'work', guestPath: '/out' }] });
+    expect(captured.ok && captured.state.grants).toEqual({
+      mounts: [
+        { volume: 'home', path: 'in', guestPath: '/data', readOnly: true },
+        { volume: 'work', path: '', guestPath: '/out', readOnly: false },
+      ],
+    });
+    const none = captureShareState(base);
+    expect(none.ok && none.state.grants).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ export interface CaptureInput {
   env: [string, string][];
   timeoutMs: number;
   hosts: string[];
+  /** Mounted folders: the link asks for the same mounts (the files themselves stay here). */
+  mounts: { volume: string; dir?: string; guestPath: string; readOnly?: boolean }[];
 }
 
 export type Captured = { ok: true; state: ShareState } | { ok: false; error: string };
@@ -49,7 +51,12 @@ export function captureShareState(c: CaptureInput): Captured {
   if (Object.keys(c.config).length) state.config = c.config;
   if (c.argv.length) state.argv = c.argv;
   if (c.env.length) state.env = Object.fromEntries(c.env);
-  if (c.hosts.length) state.grants = { hosts: c.hosts };
+  if (c.hosts.length || c.mounts.length) {
+    state.grants = {
+      ...(c.hosts.length ? { hosts: c.hosts } : {}),
+      ...(c.mounts.length ? { mounts: c.mounts.map((m) => ({ volume: m.volume, path: m.dir ?? '', guestPath: m.guestPath, readOnly: m.readOnly ?? false })) } : {}),
+    };
+  }
   return { ok: true, state };
 }
 

@@ -129,7 +129,7 @@ export const useFiles = create<FilesState>()((set, get) => {
     },
 
     async ensureFolder(volume, dir) {
-      if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
+      await volumes.ensureVolume(volume);
       await volumes.mkdir(volume, dir);
       await get().refresh();
     },

@@ -10,6 +10,7 @@ import type { ModuleKind } from '../wasm/types';
 import { isCallableFromForm } from '../wasm/signature';
 import { pluginFunctions } from '../host/extism/callables';
 import { usePlugin } from './pluginStore';
+import { mountForAllowedPath } from './allowedPaths';
 import { useCapabilities } from './capabilitiesStore';
 import { useSettings } from './settingsStore';
 
@@ -129,12 +130,16 @@ export function callableFunctions(info: LoadedModule, kind: ModuleKind): string[
   return info.analysis.exports.filter((e) => e.desc.kind === 'func').map((e) => e.name);
 }
 
-/** A manifest implies an Extism plugin with its config; its hosts are asked for, not granted. */
+/** A manifest implies an Extism plugin with its config; its hosts and paths are asked for, not granted. */
 function applyManifest(info: LoadedModule): void {
   const manifest = info.manifest;
   if (!manifest) return;
   if (info.analysis.kind !== 'extism') useModule.getState().setRunAs('extism');
   usePlugin.getState().setConfig(manifest.config);
   if (manifest.timeoutMs) useSettings.getState().setTimeoutMs(manifest.timeoutMs);
-  if (manifest.allowedHosts?.length) useCapabilities.getState().request(manifest.allowedHosts, 'The manifest');
+  const mounts = manifest.allowedPaths.flatMap((p) => {
+    const m = mountForAllowedPath(p);
+    return m.ok ? [m.mount] : []; // the Plugin panel lists the ones that can't be mounted, and why
+  });
+  if (manifest.allowedHosts?.length || mounts.length) useCapabilities.getState().request({ hosts: manifest.allowedHosts ?? [], mounts }, 'The manifest');
 }

@@ -98,6 +98,8 @@ function extismFields() {
     config: configRecord(plugin.config),
     logLevel: plugin.logLevel,
     freshInstance: plugin.freshInstance,
+    // Used only by plugins that import WASI (manifest allowed_paths, or mounted by hand).
+    mounts: useCapabilities.getState().mounts,
   };
 }
 

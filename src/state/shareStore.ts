@@ -48,6 +48,7 @@ export const useShare = create<ShareStoreState>()((set) => ({
       env: useWasi.getState().env.filter(([k]) => k.trim() !== ''),
       timeoutMs: useSettings.getState().timeoutMs,
       hosts: useCapabilities.getState().hosts,
+      mounts: useCapabilities.getState().mounts,
     });
     if (!captured.ok) {
       set({ error: captured.error, link: null });
@@ -107,7 +108,11 @@ async function applyShareState(state: ShareState): Promise<string | null> {
   if (state.env) useWasi.getState().setEnv(Object.entries(state.env));
   if (state.timeoutMs) useSettings.getState().setTimeoutMs(state.timeoutMs);
   // Grants from a link are asked for, never applied silently (DESIGN.md §4).
-  if (state.grants?.hosts?.length) useCapabilities.getState().request(state.grants.hosts, 'This share link');
+  const grants = state.grants;
+  if (grants?.hosts?.length || grants?.mounts?.length) {
+    const mounts = (grants.mounts ?? []).map((m) => ({ volume: m.volume, dir: m.path, guestPath: m.guestPath, readOnly: m.readOnly }));
+    useCapabilities.getState().request({ hosts: grants.hosts ?? [], mounts }, 'This share link');
+  }
 
   if (info.id !== ref.sha256) {
     return `The module changed since this link was made: its SHA-256 is now ${info.id.slice(0, 12)}…, the link expected ${ref.sha256.slice(0, 12)}…. The settings were restored, but results may differ.`;

@@ -2,9 +2,11 @@
 import { createExtismHost, EXTISM_ENV, ExtismError, type ExtismHost } from '../host/extism';
 import type { NetPolicy } from '../host/net';
 import { fetchAsync, fetchSync } from '../host/net';
-import type { BlockedEvent, ConsoleStream, ErrorEvent, ExtismRunOptions, Grants, ImportPolicy, ResultEvent, RunError } from '../sandbox/protocol';
+import type { VfsChange } from '../host/fs/types';
+import type { WasiHost } from '../host/wasi/host';
+import type { BlockedEvent, ConsoleStream, ErrorEvent, ExtismRunOptions, Grants, ImportPolicy, ResultEvent, RunError, WasiRunOptions } from '../sandbox/protocol';
 import type { ImportEntry } from '../wasm/types';
-import { createGuestWasi, importsWasi } from './guestWasi';
+import { createGuestWasi, importsWasi, lineSplitter, mountRoot, wasiKey } from './guestWasi';
 import { describeGuestError } from './guestErrors';
 import { promising } from './jspi';
 import { buildStubs } from './stubs';
@@ -22,15 +24,21 @@ export interface ExtismRun {
   grants: Grants;
   freshInstance: boolean;
   options: ExtismRunOptions;
+  /** WASI for plugins that import it: mounts (manifest allowed_paths or the user's), clock, random. */
+  wasi: WasiRunOptions;
   /** Companion modules whose exports satisfy imports from their name (manifest linking). */
   links: { name: string; module: WebAssembly.Module; imports: ImportEntry[] }[];
   console(stream: ConsoleStream, text: string, level?: Exclude<ExtismRunOptions['logLevel'], 'off'>): void;
   blocked(event: Omit<BlockedEvent, 'type' | 'runId'>): void;
+  fs(changes: VfsChange[]): void;
 }
 
 interface Live {
   instance: WebAssembly.Instance;
   host: ExtismHost;
+  wasi: WasiHost | null;
+  /** The WASI settings it was made with: a kept instance is reused only under the same ones. */
+  wasiKey: string;
   vars: Map<string, Uint8Array>;
   /** Where the current run's callbacks go; swapped per run when the instance is kept. */
   sink: { run: ExtismRun };
@@ -46,8 +54,12 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   const { runId, func, compileMs } = run;
   let instantiateMs = 0;
   let plugin = run.freshInstance ? undefined : live.get(run.moduleId);
-  if (plugin) plugin.sink.run = run;
-  else {
+  if (plugin && plugin.wasiKey !== wasiKey(run.wasi)) plugin = undefined; // mounts or settings changed: start afresh
+  if (plugin) {
+    plugin.sink.run = run;
+    // Same mounts, fresh contents: the volumes may have changed since the last call.
+    plugin.wasi?.remount(run.wasi.mounts.map(mountRoot));
+  } else {
     const t0 = performance.now();
     const made = instantiate(run);
     instantiateMs = performance.now() - t0;
@@ -72,6 +84,8 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   }
   const callMs = performance.now() - t1;
   const timings = { compileMs, instantiateMs, callMs };
+  // Files the plugin wrote are saved even when the call then failed, as for WASI programs.
+  plugin.wasi?.flush(thrown !== null);
   const varsOut = [...vars].map(([k, v]): [string, ArrayBuffer] => [k, v.slice().buffer]);
 
   // The plugin's own message wins over whatever the unwinding threw (as in the native runtime).
@@ -84,6 +98,12 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
         : thrown instanceof ExtismError
           ? { code: thrown.kind === 'memory' ? 'memory' : 'plugin', func, message: `${func} failed: ${thrown.message}` }
           : describeGuestError(thrown, func, 'call');
+    const limit = run.options.maxPages;
+    if (limit !== undefined && memoryPages(plugin.instance) >= limit) {
+      // Most allocators trap or report failure when memory.grow returns -1: say why it did.
+      error.code = 'memory';
+      error.message += ` The plugin's memory is at its limit of ${limit} pages (${limit * 64} KiB, memory.max_pages in the manifest): it could not grow any further.`;
+    }
     return { type: 'error', runId, timings, error, vars: varsOut };
   }
   if (typeof rc === 'number' && rc !== 0) {
@@ -91,6 +111,11 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   }
   const output = host.takeOutput() ?? new Uint8Array(0);
   return { type: 'result', runId, values: [], timings, output: output.slice().buffer, vars: varsOut };
+}
+
+function memoryPages(instance: WebAssembly.Instance): number {
+  const memory = instance.exports.memory;
+  return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength / 65536 : 0;
 }
 
 /** Forget kept instances of a module (e.g. on "Reset"). */
@@ -124,8 +149,16 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
     ...(run.options.maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes: run.options.maxHttpResponseBytes } : {}),
   });
 
+  const stdout = lineSplitter((line) => sink.run.console('stdout', line));
+  const stderr = lineSplitter((line) => sink.run.console('stderr', line));
   const wasi = importsWasi(run.module)
-    ? createGuestWasi({ args: ['plugin'], env: [], stdin: new Uint8Array(0), console: (stream, text) => sink.run.console(stream, text) })
+    ? createGuestWasi(run.wasi, new Uint8Array(0), {
+        stdout: stdout.push,
+        stderr: stderr.push,
+        console: (stream, text) => sink.run.console(stream, text),
+        blocked: (event) => sink.run.blocked(event),
+        fs: (changes) => sink.run.fs(changes),
+      })
     : null;
   const linkedNames = new Set(run.links.map((l) => l.name));
   const missing = [run.imports, ...run.links.map((l) => l.imports)]
@@ -168,8 +201,9 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
       const entered = host.suspending ? promising(fn as (...args: unknown[]) => unknown) : undefined;
       return entered ? await entered() : (fn as () => unknown)();
     } finally {
-      wasi?.flushConsole();
+      stdout.end();
+      stderr.end();
     }
   };
-  return { instance, host, vars, sink, call };
+  return { instance, host, wasi, wasiKey: wasiKey(run.wasi), vars, sink, call };
 }

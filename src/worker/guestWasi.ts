@@ -1,15 +1,20 @@
-/** WASI preview 1 imports for guests that import them (Extism plugins now; WASI programs next). */
-import { realClock } from '../host/clock';
-import { cryptoRandom } from '../host/random';
+/** The WASI preview 1 host a runner gives its guest: WASI programs and plugins that import WASI. */
+import { deterministicClock, realClock } from '../host/clock';
+import { VfsDir } from '../host/fs/nodes';
+import type { VfsChange } from '../host/fs/types';
+import { cryptoRandom, seededRandom } from '../host/random';
 import type { WasiHost } from '../host/wasi/host';
 import { createWasiHost } from '../host/wasi/host';
-import type { ConsoleStream } from '../sandbox/protocol';
+import type { BlockedEvent, ConsoleStream, MountSpec, WasiRunOptions } from '../sandbox/protocol';
 
-export interface GuestWasiOptions {
-  args: string[];
-  env: [string, string][];
-  stdin: Uint8Array;
+/** Where the guest's output and the host's reports go. */
+export interface GuestIo {
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
   console(stream: ConsoleStream, text: string): void;
+  blocked(event: Omit<BlockedEvent, 'type' | 'runId'>): void;
+  /** Changes under the mounts, as they become durable. */
+  fs(changes: VfsChange[]): void;
 }
 
 /** True when the module imports any WASI p1 function. */
@@ -17,34 +22,46 @@ export function importsWasi(module: WebAssembly.Module): boolean {
   return WebAssembly.Module.imports(module).some((i) => i.module === 'wasi_snapshot_preview1' || i.module === 'wasi_unstable');
 }
 
-/** A WASI host whose stdout/stderr stream to the console line by line. */
-export function createGuestWasi(options: GuestWasiOptions): WasiHost & { flushConsole(): void } {
-  const stdout = lineSplitter((line) => options.console('stdout', line));
-  const stderr = lineSplitter((line) => options.console('stderr', line));
-  const host = createWasiHost({
-    args: options.args,
+/** A mount's snapshot as the tree the guest sees. */
+export function mountRoot(m: MountSpec): VfsDir {
+  return VfsDir.fromSnapshot(m.entries, m.maxBytes !== undefined ? { maxBytes: m.maxBytes } : {});
+}
+
+/** A WASI host over the run's mounts, clock and randomness, reporting to `io`. */
+export function createGuestWasi(options: WasiRunOptions, stdin: Uint8Array, io: GuestIo): WasiHost {
+  const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
+  return createWasiHost({
+    args: options.argv,
     env: options.env,
-    stdin: options.stdin,
-    preopens: [],
-    stdout: stdout.push,
-    stderr: stderr.push,
-    clock: realClock(),
-    random: cryptoRandom(),
+    stdin,
+    preopens: options.mounts.map((m) => ({ guestPath: m.guestPath, readOnly: m.readOnly, root: mountRoot(m) })),
+    watchUnmounted: options.watchUnmounted,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    clock: options.deterministic ? deterministicClock({ epochNs }) : realClock(),
+    random: options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom(),
     onBlocked: (event) =>
-      options.console(
+      event.kind === 'socket'
+        ? io.blocked({ capability: 'sockets', target: event.op, detail: `${event.op}: sockets are not offered to guests` })
+        : io.blocked({ capability: 'filesystem', target: event.path, detail: `${event.op} ${event.path}: ${blockedReason(event.path, options.mounts)}` }),
+    onDurable: (changes) => io.fs(changes),
+    onQuota: (event) =>
+      io.console(
         'stderr',
-        event.kind === 'socket'
-          ? `blocked: sockets are not offered to guests (${event.op} returned ENOTSUP)`
-          : `blocked: ${event.op} ${event.path}: no directory is mounted there`,
+        `No space left: writing to ${event.mount} needed ${event.requestedBytes} more bytes, but the volume already uses ${event.usedBytes} of its ${event.maxBytes}-byte quota (ENOSPC). Delete files in the Files panel to free space.`,
       ),
   });
-  return {
-    ...host,
-    flushConsole() {
-      stdout.end();
-      stderr.end();
-    },
-  };
+}
+
+/** Identifies a run's WASI settings but the mounts' contents: a kept plugin instance is reused only under the same. */
+export function wasiKey(options: WasiRunOptions): string {
+  const mounts = options.mounts.map((m) => [m.guestPath, m.readOnly, m.volume, m.dir]);
+  return JSON.stringify([options.argv, options.env, options.deterministic ?? null, options.watchUnmounted, mounts]);
+}
+
+function blockedReason(path: string, mounts: MountSpec[]): string {
+  const mount = mounts.find((m) => path === m.guestPath || path.startsWith(`${m.guestPath.replace(/\/$/, '')}/`));
+  return mount?.readOnly ? `${mount.guestPath} is mounted read-only` : 'no directory is mounted there';
 }
 
 /** Turns a byte stream into complete UTF-8 lines; `end()` emits the unterminated tail. */

@@ -46,12 +46,14 @@ async function run(request: RunRequestMessage): Promise<SandboxEvent> {
       grants: request.grants,
       freshInstance: request.freshInstance,
       options: request.extism ?? { config: {}, vars: [], logLevel: 'info', httpMode: 'auto', exposeHeaders: false },
+      wasi: request.wasi ?? { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
       links: (request.links ?? []).flatMap((l) => {
         const linked = prepared.get(l.moduleId);
         return linked ? [{ name: l.name, module: linked.module, imports: linked.imports }] : [];
       }),
       console: (stream, text, level) => post({ type: 'console', runId, stream, text, ...(level ? { level } : {}) }),
       blocked: (event) => post({ type: 'blocked', runId, ...event }),
+      fs: (changes) => post({ type: 'fs', runId, changes }),
     });
   }
   if (request.kind === 'wasi-command' || request.kind === 'wasi-reactor') {

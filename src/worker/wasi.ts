@@ -1,14 +1,11 @@
 /** Runner for WASI preview 1 commands and reactors: our WASI host over in-memory mounts. */
-import { deterministicClock, realClock } from '../host/clock';
-import { VfsDir } from '../host/fs/nodes';
 import type { VfsChange } from '../host/fs/types';
-import { cryptoRandom, seededRandom } from '../host/random';
-import { createWasiHost, WasiExit } from '../host/wasi/host';
+import { WasiExit } from '../host/wasi/host';
 import type { BlockedEvent, ConsoleStream, ErrorEvent, ImportPolicy, ResultEvent, WasiRunOptions, WasmValue } from '../sandbox/protocol';
 import { unprovidedImports } from '../sandbox/provided';
 import type { ImportEntry } from '../wasm/types';
 import { describeGuestError } from './guestErrors';
-import { lineSplitter } from './guestWasi';
+import { createGuestWasi, lineSplitter } from './guestWasi';
 import { buildStubs } from './stubs';
 
 export interface WasiRun {
@@ -32,29 +29,7 @@ export function runWasi(run: WasiRun): ResultEvent | ErrorEvent {
   const { runId, func, compileMs, options } = run;
   const out = collector((line) => run.console('stdout', line));
   const err = collector((line) => run.console('stderr', line));
-  const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
-  const host = createWasiHost({
-    args: options.argv,
-    env: options.env,
-    stdin: run.stdin,
-    preopens: options.mounts.map((m) => ({
-      guestPath: m.guestPath,
-      readOnly: m.readOnly,
-      root: VfsDir.fromSnapshot(m.entries, m.maxBytes !== undefined ? { maxBytes: m.maxBytes } : {}),
-    })),
-    watchUnmounted: options.watchUnmounted,
-    stdout: out.push,
-    stderr: err.push,
-    clock: options.deterministic ? deterministicClock({ epochNs }) : realClock(),
-    random: options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom(),
-    onBlocked: (event) =>
-      event.kind === 'socket'
-        ? run.blocked({ capability: 'sockets', target: event.op, detail: `${event.op}: sockets are not offered to guests` })
-        : run.blocked({ capability: 'filesystem', target: event.path, detail: `${event.op} ${event.path}: ${blockedReason(event.path, options)}` }),
-    onDurable: (changes) => run.fs(changes),
-    onQuota: (event) =>
-      run.console('stderr', `No space left: writing to ${event.mount} needed ${event.requestedBytes} more bytes, but the volume already uses ${event.usedBytes} of its ${event.maxBytes}-byte quota (ENOSPC). Delete files in the Files panel to free space.`),
-  });
+  const host = createGuestWasi(options, run.stdin, { stdout: out.push, stderr: err.push, console: run.console, blocked: run.blocked, fs: run.fs });
 
   const missing = unprovidedImports(run.imports, run.kind);
   if (missing.length > 0 && run.policy === 'fail') {
@@ -113,11 +88,6 @@ export function runWasi(run: WasiRun): ResultEvent | ErrorEvent {
     stderr: err.bytes(),
     ...(exitCode !== undefined ? { exitCode } : {}),
   };
-}
-
-function blockedReason(path: string, options: WasiRunOptions): string {
-  const mount = options.mounts.find((m) => path === m.guestPath || path.startsWith(`${m.guestPath.replace(/\/$/, '')}/`));
-  return mount?.readOnly ? `${mount.guestPath} is mounted read-only` : 'no directory is mounted there';
 }
 
 /** Keeps every byte (for the output pane) and streams complete lines to the console. */

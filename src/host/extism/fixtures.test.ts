@@ -157,7 +157,7 @@ describe('the fixture set', () => {
   it('has exactly these modules and manifests', () => {
     const names = readdirSync(DIR).filter((f) => f.endsWith('.wasm') || f.endsWith('.json'));
     expect(names.sort()).toEqual(
-      [...PLUGINS.map((p) => `${p}.wasm`), 'manifest.json', 'manifest-bad-hash.json', 'manifest-inline.json', 'manifest-missing-link.json'].sort(),
+      [...PLUGINS.map((p) => `${p}.wasm`), 'manifest.json', 'manifest-bad-hash.json', 'manifest-files.json', 'manifest-inline.json', 'manifest-limits.json', 'manifest-missing-link.json'].sort(),
     );
   });
 
@@ -188,7 +188,7 @@ describe('the fixture set', () => {
       logs: ['log_all'],
       fail: ['fail', 'nonzero', 'trap'],
       loop: ['spin'],
-      limits: ['alloc_forever', 'var_fill'],
+      limits: ['alloc_forever', 'var_fill', 'grow_pages'],
       'wasi-stdout': ['greet', 'slow_lines'],
       'wasi-file': ['read_file', 'write_file'],
       'user-host': ['greet'],
@@ -522,6 +522,16 @@ describe('linking and manifests', () => {
     expect(missing.ok && missing.manifest.wasm.map((w) => w.name)).toEqual(['main']);
     // relative URLs need a base: a dropped manifest.json cannot be used as is
     expect(parseManifest(manifestText('manifest.json'))).toMatchObject({ ok: false });
+  });
+
+  it('manifest-files.json asks for two paths (one read-only); manifest-limits.json caps memory at 4 pages', () => {
+    const files = parseManifest(manifestText('manifest-files.json'), { baseUrl: BASE });
+    expect(files.ok && files.manifest.allowedPaths).toEqual([
+      { hostPath: 'plugin-in', guestPath: '/in', readOnly: true },
+      { hostPath: 'home:/plugin-out', guestPath: '/out', readOnly: false },
+    ]);
+    const limits = parseManifest(manifestText('manifest-limits.json'), { baseUrl: BASE });
+    expect(limits.ok && limits.manifest.memory).toEqual({ maxPages: 4 });
   });
 
   it('link-main runs with link-math as "math" and the manifest config; alone it does not link', () => {

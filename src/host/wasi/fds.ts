@@ -96,6 +96,19 @@ export class FdTable {
     return e;
   }
 
+  /**
+   * After the mounts' roots were replaced: preopens (fds 3 … 3+count-1) point at their mount's
+   * new root, and every other descriptor above stdio, which points into an old tree, is closed.
+   */
+  rebind(count: number): void {
+    for (let fd = 3; fd < this.entries.length; fd++) {
+      const e = this.entries[fd];
+      if (e?.type === 'dir' && e.preopen !== undefined && fd < 3 + count) e.dir = e.mount.root;
+      else if (e && !(e.type === 'dir' && e.preopen !== undefined && e.mount.watch)) this.entries[fd] = undefined;
+    }
+    while (this.entries.length > 0 && this.entries[this.entries.length - 1] === undefined) this.entries.pop();
+  }
+
   /** Moves `from` onto `to` (the caller has closed what `to` held). */
   move(from: number, to: number): void {
     const e = this.entries[from];

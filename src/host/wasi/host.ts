@@ -57,7 +57,13 @@ export interface WasiHost {
    */
   initialize(instance: WebAssembly.Instance): void;
   /** Reports every pending change as durable (end of run); after a trap, files left open stay out. */
-  flush(): void;
+  flush(afterTrap?: boolean): void;
+  /**
+   * Gives the same preopens fresh trees (one per preopen, in order) for the next call of a kept
+   * instance: the guest keeps its memory, but sees the volumes as they are now, not as they were
+   * when it was instantiated. Descriptors the guest opened under the old trees are closed.
+   */
+  remount(roots: VfsDir[]): void;
 }
 
 const encoder = new TextEncoder();
@@ -87,10 +93,12 @@ export function createWasiHost(opts: WasiOptions): WasiHost {
       ? [{ guestPath: '/', root: VfsDir.create(), readOnly: true, watch: true }]
       : [];
   // Each distinct volume gets its own device number; the VFS times follow the guest's clock.
-  [...new Set(mounts.map((m) => m.root.volume))].forEach((v, i) => {
-    v.dev = BigInt(i + 1);
-    v.now = () => opts.clock.realtime();
-  });
+  const bindVolumes = () =>
+    [...new Set(mounts.map((m) => m.root.volume))].forEach((v, i) => {
+      v.dev = BigInt(i + 1);
+      v.now = () => opts.clock.realtime();
+    });
+  bindVolumes();
   const seen = new Set<string>();
   const mem = new GuestMemory();
   // After a trap, files still open were cut off mid-write: never report them as complete.
@@ -141,8 +149,17 @@ export function createWasiHost(opts: WasiOptions): WasiHost {
       const init = instance.exports._initialize;
       if (typeof init === 'function') init();
     },
-    flush() {
-      ctx.durability.flush(trapped ? 'complete' : 'final');
+    flush(afterTrap = false) {
+      ctx.durability.flush(trapped || afterTrap ? 'complete' : 'final');
+    },
+    remount(roots) {
+      if (roots.length !== mounts.length) throw new Error(`WASI: remount needs ${mounts.length} trees, got ${roots.length}`);
+      roots.forEach((root, i) => (mounts[i]!.root = root));
+      ctx.fds.rebind(mounts.length);
+      bindVolumes();
+      ctx.durability = new Durability(mounts, opts.onDurable);
+      trapped = false;
+      seen.clear(); // each call reports its own blocked accesses
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Mounts (DESIGN.md §4): folders of stored volumes that WASI programs see at guest paths. Nothing by default. */
+/** Mounts (DESIGN.md §4): folders of stored volumes that WASI programs and plugins see at guest paths. Nothing by default. */
 import { useEffect, useId, useState } from 'react';
 import type { MountRequest } from '../../sandbox/fsPort';
 import { useCapabilities } from '../../state/capabilitiesStore';
@@ -37,7 +37,7 @@ export function MountsEditor() {
         <h3>Mounts</h3>
       </header>
       {mounts.length === 0 ? (
-        <p className="muted">Nothing is mounted: WASI programs see no files. Mount a volume folder to let them read it, or write it.</p>
+        <p className="muted">Nothing is mounted: WASI programs and plugins see no files. Mount a volume folder to let them read it, or write it.</p>
       ) : (
         <ul className="mount-list" aria-label="Mounted folders">
           {mounts.map((m) => (

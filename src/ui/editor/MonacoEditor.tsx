@@ -64,6 +64,11 @@ export default function MonacoEditor({ value, onChange, language, readOnly, aria
         if (!event.isFlush) onChange(text ?? '');
       }}
       onMount={(ed) => {
+        // Input bytes are what was typed: "\n" line ends, as a textarea gives, whatever OS Monaco
+        // guesses from the user agent (it would use "\r\n" for Windows, and the plugin would see it).
+        const lf = () => ed.getModel()?.setEOL(monaco.editor.EndOfLineSequence.LF);
+        lf();
+        ed.onDidChangeModel(lf);
         ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
         onMount(ed);
       }}

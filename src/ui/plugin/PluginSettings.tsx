@@ -2,6 +2,7 @@
 import type { LogLevel } from '../../sandbox/protocol';
 import { usePlugin } from '../../state/pluginStore';
 import { ConfigEditor } from './ConfigEditor';
+import { ManifestSummary } from './ManifestSummary';
 import { useEffectiveKind } from './useEffectiveKind';
 import { VarsView } from './VarsView';
 
@@ -21,6 +22,7 @@ export function PluginSettings() {
         <h3>Plugin</h3>
       </header>
       <div className="plugin-body">
+        <ManifestSummary />
         <ConfigEditor />
         <div className="plugin-options">
           <label className="inline">

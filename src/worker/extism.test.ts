@@ -1,0 +1,149 @@
+/**
+ * The plugin runner with files: mounts (manifest allowed_paths or the user's) reach plugins that
+ * import WASI, writes come back as durable changes, and a kept instance sees each run's volumes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { VfsChange } from '../host/fs/types';
+import type { BlockedEvent, ErrorEvent, MountSpec, ResultEvent, WasiRunOptions } from '../sandbox/protocol';
+import { analyseModule } from '../wasm/analyse';
+import { limitMemory } from '../wasm/limitMemory';
+import type { CoreAnalysis, ImportEntry } from '../wasm/types';
+import { dropExtismInstance, runExtism, type ExtismRun } from './extism';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+function fixture(name: string): { bytes: Uint8Array<ArrayBuffer>; imports: ImportEntry[] } {
+  const bytes = new Uint8Array(readFileSync(new URL(`../../e2e/fixtures/extism/${name}.wasm`, import.meta.url)));
+  const parsed = analyseModule(bytes);
+  if (!parsed.ok) throw new Error(`${name}.wasm does not parse`);
+  return { bytes, imports: (parsed.analysis as CoreAnalysis).imports };
+}
+const wasiFile = fixture('wasi-file');
+const module = new WebAssembly.Module(wasiFile.bytes);
+const imports = wasiFile.imports;
+
+const mount = (guestPath: string, files: Record<string, string>, readOnly = false): MountSpec => ({
+  guestPath,
+  readOnly,
+  volume: 'home',
+  dir: '',
+  entries: Object.entries(files).map(([path, text]) => ({ path, kind: 'file' as const, data: encoder.encode(text), mtime: 0 })),
+});
+
+interface Seen {
+  fs: VfsChange[];
+  blocked: Omit<BlockedEvent, 'type' | 'runId'>[];
+}
+
+let runs = 0;
+function run(func: string, input: string, mounts: MountSpec[], opts: { moduleId?: string; fresh?: boolean } = {}): { outcome: Promise<ResultEvent | ErrorEvent>; seen: Seen } {
+  const seen: Seen = { fs: [], blocked: [] };
+  const wasi: WasiRunOptions = { argv: ['plugin'], env: [], mounts, watchUnmounted: true };
+  const request: ExtismRun = {
+    runId: ++runs,
+    moduleId: opts.moduleId ?? 'wasi-file',
+    module,
+    compileMs: 0,
+    imports,
+    policy: 'fail',
+    func,
+    input: encoder.encode(input),
+    grants: { hosts: [] },
+    freshInstance: opts.fresh ?? false,
+    options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
+    wasi,
+    links: [],
+    console: () => {},
+    blocked: (event) => seen.blocked.push(event),
+    fs: (changes) => seen.fs.push(...changes),
+  };
+  return { outcome: runExtism(request), seen };
+}
+
+const outputText = (e: ResultEvent | ErrorEvent) => (e.type === 'result' && e.output ? decoder.decode(e.output) : `error: ${e.type === 'error' ? e.error.message : ''}`);
+
+describe('runExtism with mounts', () => {
+  it('reads a file from a mounted directory', async () => {
+    const { outcome } = run('read_file', '/data/hello.txt', [mount('/data', { 'hello.txt': 'hi there\n' })], { fresh: true });
+    expect(outputText(await outcome)).toBe('hi there\n');
+  });
+
+  it('sends what the plugin wrote as durable changes, under the mount', async () => {
+    const { outcome, seen } = run('write_file', '/data/out.txt\nsaved', [mount('/data', {})], { fresh: true });
+    expect(outputText(await outcome)).toBe('wrote 5 bytes to /data/out.txt');
+    const writes = seen.fs.filter((c) => c.op === 'write');
+    expect(writes.map((c) => [c.mount, c.path, decoder.decode(c.data)])).toEqual([['/data', 'out.txt', 'saved']]);
+  });
+
+  it('reports an unmounted path as blocked, and a read-only mount refuses writes', async () => {
+    const a = run('read_file', '/secret/key', [mount('/data', {})], { fresh: true });
+    expect(outputText(await a.outcome)).toBe('error: read_file failed: cannot open /secret/key: errno 76');
+    expect(a.seen.blocked).toEqual([{ capability: 'filesystem', target: '/secret/key', detail: 'path_open /secret/key: no directory is mounted there' }]);
+    const b = run('write_file', '/data/x\ny', [mount('/data', {}, true)], { fresh: true });
+    expect(outputText(await b.outcome)).toBe('error: write_file failed: cannot open /data/x for writing: errno 63');
+    expect(b.seen.fs).toEqual([]);
+  });
+
+  it('a kept instance sees the volume as it is at each run, and its blocked lines again', async () => {
+    const id = 'kept';
+    dropExtismInstance(id);
+    const first = run('read_file', '/data/a.txt', [mount('/data', { 'a.txt': 'one' })], { moduleId: id });
+    expect(outputText(await first.outcome)).toBe('one');
+    const second = run('read_file', '/data/a.txt', [mount('/data', { 'a.txt': 'two' })], { moduleId: id });
+    const result = await second.outcome;
+    expect(outputText(result)).toBe('two');
+    expect(result.timings.instantiateMs).toBe(0); // reused, not re-instantiated
+    for (let i = 0; i < 2; i++) {
+      const blocked = run('read_file', '/elsewhere/f', [mount('/data', {})], { moduleId: id });
+      await blocked.outcome;
+      expect(blocked.seen.blocked.map((b) => b.target)).toEqual(['/elsewhere/f']);
+    }
+  });
+
+  it('a kept instance is made afresh when the mounts change', async () => {
+    const id = 'remounted';
+    dropExtismInstance(id);
+    await run('read_file', '/data/a.txt', [mount('/data', { 'a.txt': 'one' })], { moduleId: id }).outcome;
+    const moved = await run('read_file', '/in/a.txt', [mount('/in', { 'a.txt': 'moved' })], { moduleId: id }).outcome;
+    expect(outputText(moved)).toBe('moved');
+    expect(moved.timings.instantiateMs).toBeGreaterThan(0);
+  });
+});
+
+describe('runExtism with memory.max_pages', () => {
+  const limits = fixture('limits');
+  const capped = limitMemory(limits.bytes, 4);
+  if (!capped.ok) throw new Error(capped.message);
+  const call = (input: string) =>
+    runExtism({
+      runId: ++runs,
+      moduleId: 'limits',
+      module: new WebAssembly.Module(capped.bytes),
+      compileMs: 0,
+      imports: limits.imports,
+      policy: 'fail',
+      func: 'grow_pages',
+      input: encoder.encode(input),
+      grants: { hosts: [] },
+      freshInstance: true,
+      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false, maxPages: 4 },
+      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
+      links: [],
+      console: () => {},
+      blocked: () => {},
+      fs: () => {},
+    });
+
+  it('grows up to the cap', async () => {
+    expect(outputText(await call('3'))).toBe('grew to 4 pages');
+  });
+
+  it('a call that needs more fails with a memory error that names the limit', async () => {
+    const outcome = await call('4');
+    expect(outcome.type).toBe('error');
+    if (outcome.type !== 'error') return;
+    expect(outcome.error.code).toBe('memory');
+    expect(outcome.error.message).toContain("The plugin's memory is at its limit of 4 pages (256 KiB, memory.max_pages in the manifest)");
+  });
+});
