@@ -2,31 +2,18 @@
  * WASI preview 1 commands as a user runs them (issue 4): args, env and stdin; live stdout;
  * exit codes; a PNG on stdout; deterministic mode. Fixtures: src/host/wasi/testdata (C, ./build.sh).
  */
-import type { Locator } from '@playwright/test';
-import path from 'node:path';
-import { expect, type Playground, test } from './support/playground';
+import { expect, test } from './support/playground';
 import { Plugin } from './support/plugin';
-import { ROOT } from './support/servers';
-
-const WASI = path.join(ROOT, 'src', 'host', 'wasi', 'testdata');
-
-async function openWasi(pg: Playground, name: string): Promise<void> {
-  await pg.fileInput.setInputFiles(path.join(WASI, name));
-  // A busy machine (two workers) may take longer than the default 5 s to analyse a module.
-  await expect(pg.moduleHeading(name)).toBeVisible({ timeout: 15_000 });
-  await expect(pg.kind).toContainText('WASI');
-}
-
-const argsBox = (pg: Playground): Locator => pg.page.getByRole('textbox', { name: 'Arguments', exact: true });
-const lines = (pg: Playground, stream: string): Locator => pg.console.locator(`[data-stream="${stream}"] .text`);
+import { Wasi } from './support/wasi';
 
 /** "123 ms" / "4.56 ms" → milliseconds. */
 const ms = (text: string): number => Number(/([\d.]+) ms/.exec(text)?.[1] ?? NaN);
 
 test('args (shell quoting), env and stdin reach the program; stdout and stderr in the Console', async ({ playground }) => {
+  const wasi = new Wasi(playground);
   const plugin = new Plugin(playground);
-  await openWasi(playground, 'demo.wasm');
-  await argsBox(playground).fill(`echo "two words" 'single quoted' back\\ slash`);
+  await wasi.open('demo.wasm');
+  await wasi.args.fill(`echo "two words" 'single quoted' back\\ slash`);
   await expect(playground.page.getByText('4 arguments.')).toBeVisible();
   await playground.page.getByRole('button', { name: 'Add variable' }).click();
   await playground.page.getByRole('textbox', { name: 'Env name 1', exact: true }).fill('GREETING');
@@ -37,7 +24,7 @@ test('args (shell quoting), env and stdin reach the program; stdout and stderr i
   await playground.runButton.click();
 
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await expect(lines(playground, 'stdout')).toHaveText([
+  await expect(wasi.consoleText('stdout')).toHaveText([
     'argc=5',
     /^argv\[0\]=\S+/,
     'argv[1]=echo',
@@ -49,18 +36,20 @@ test('args (shell quoting), env and stdin reach the program; stdout and stderr i
     'stdin line one',
     'stdin line two',
   ]);
-  await expect(lines(playground, 'stderr')).toHaveText(['echo done']);
+  await expect(wasi.consoleText('stderr')).toHaveText(['echo done']);
 });
 
 test('an unbalanced quote in Arguments is reported before running', async ({ playground }) => {
-  await openWasi(playground, 'demo.wasm');
-  await argsBox(playground).fill('echo "unterminated');
-  await expect(argsBox(playground)).toHaveAttribute('aria-invalid', 'true');
+  const wasi = new Wasi(playground);
+  await wasi.open('demo.wasm');
+  await wasi.args.fill('echo "unterminated');
+  await expect(wasi.args).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('live stdout: lines printed 400 ms apart show in the Console while the program runs', async ({ playground }) => {
-  await openWasi(playground, 'slow.wasm');
-  await argsBox(playground).fill('4 400');
+  const wasi = new Wasi(playground);
+  await wasi.open('slow.wasm');
+  await wasi.args.fill('4 400');
   // Watch the page itself (the test process may be slower than the run on a busy machine):
   // record how many stdout lines were on screen each time the DOM changed while still running.
   await playground.page.evaluate(() => {
@@ -72,7 +61,7 @@ test('live stdout: lines printed 400 ms apart show in the Console while the prog
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await playground.runButton.click();
-  const stdout = lines(playground, 'stdout');
+  const stdout = wasi.consoleText('stdout');
   await expect(stdout).toHaveText(['line 1', 'line 2', 'line 3', 'line 4']);
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
   // Each line's time is when it reached the page (since the run started): 3 pauses of 400 ms
@@ -88,8 +77,9 @@ test('live stdout: lines printed 400 ms apart show in the Console while the prog
 
 for (const code of [0, 1, 3, 42]) {
   test(`exit code ${code} is shown in the run status`, async ({ playground }) => {
-    await openWasi(playground, 'demo.wasm');
-    await argsBox(playground).fill(`exit ${code}`);
+    const wasi = new Wasi(playground);
+    await wasi.open('demo.wasm');
+    await wasi.args.fill(`exit ${code}`);
     await playground.runButton.click();
     await expect(playground.status).toHaveText(new RegExp(`^\\w+ · exit ${code} · `));
     if (code === 0) await expect(playground.status).toHaveText(/^ok\b/);
@@ -97,8 +87,9 @@ for (const code of [0, 1, 3, 42]) {
 }
 
 test('a PNG written to stdout is rendered as an image', async ({ playground }) => {
+  const wasi = new Wasi(playground);
   const plugin = new Plugin(playground);
-  await openWasi(playground, 'png.wasm');
+  await wasi.open('png.wasm');
   await playground.runButton.click();
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
   await expect(plugin.outputMeta).toHaveText(/^image\/png · /);
@@ -108,9 +99,10 @@ test('a PNG written to stdout is rendered as an image', async ({ playground }) =
 });
 
 test('deterministic mode: clock and random numbers are identical twice; without it they differ', async ({ playground }) => {
-  await openWasi(playground, 'demo.wasm');
-  await argsBox(playground).fill('entropy');
-  const stdout = lines(playground, 'stdout');
+  const wasi = new Wasi(playground);
+  await wasi.open('demo.wasm');
+  await wasi.args.fill('entropy');
+  const stdout = wasi.consoleText('stdout');
   const runOnce = async (): Promise<string[]> => {
     const clear = playground.page.getByRole('button', { name: 'Clear console' });
     if (await clear.isEnabled()) await clear.click();

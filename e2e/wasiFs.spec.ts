@@ -6,18 +6,8 @@ import type { Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Playground, test } from './support/playground';
-import { ROOT } from './support/servers';
+import { Wasi, WASI_TESTDATA } from './support/wasi';
 
-const WASI = path.join(ROOT, 'src', 'host', 'wasi', 'testdata');
-
-async function openWasi(pg: Playground, name: string): Promise<void> {
-  await pg.fileInput.setInputFiles(path.join(WASI, name));
-  await expect(pg.moduleHeading(name)).toBeVisible({ timeout: 15_000 });
-  await expect(pg.kind).toContainText('WASI');
-}
-
-const argsBox = (pg: Playground): Locator => pg.page.getByRole('textbox', { name: 'Arguments', exact: true });
-const lines = (pg: Playground, stream: string): Locator => pg.console.locator(`[data-stream="${stream}"] .text`);
 const mounts = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Mounts' });
 const fileRow = (pg: Playground, name: string): Locator => pg.page.getByRole('region', { name: 'Files' }).getByRole('listitem', { name, exact: true });
 
@@ -34,13 +24,14 @@ async function mount(pg: Playground, guest: string, readOnly = false): Promise<v
 async function run(pg: Playground, args: string): Promise<void> {
   const clear = pg.page.getByRole('button', { name: 'Clear console' });
   if (await clear.isEnabled()) await clear.click();
-  await argsBox(pg).fill(args);
+  await new Wasi(pg).args.fill(args);
   await pg.runButton.click();
   await expect(pg.status).not.toHaveText(/^(idle|running…)$/, { timeout: 15_000 });
 }
 
 test('a program writes a file to a mount; a second run reads it back, also after a reload', async ({ playground }) => {
-  await openWasi(playground, 'demo.wasm');
+  const wasi = new Wasi(playground);
+  await wasi.open('demo.wasm');
   await mount(playground, '/data');
   await run(playground, 'write /data/note.txt "written by run one"');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -48,21 +39,22 @@ test('a program writes a file to a mount; a second run reads it back, also after
 
   await run(playground, 'read /data/note.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await expect(lines(playground, 'stdout')).toHaveText(['written by run one']);
+  await expect(wasi.consoleText('stdout')).toHaveText(['written by run one']);
 
   // Mounts are not persisted: after a reload nothing is mounted until the user mounts again.
   await playground.page.reload();
-  await openWasi(playground, 'demo.wasm');
+  await wasi.open('demo.wasm');
   await expect(mounts(playground)).toContainText('Nothing is mounted');
   await expect(fileRow(playground, 'note.txt')).toBeVisible();
   await mount(playground, '/data');
   await run(playground, 'read /data/note.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await expect(lines(playground, 'stdout')).toHaveText(['written by run one']);
+  await expect(wasi.consoleText('stdout')).toHaveText(['written by run one']);
 });
 
 test('a read-only mount refuses writes (stderr says so) and still reads', async ({ playground }) => {
-  await openWasi(playground, 'demo.wasm');
+  const wasi = new Wasi(playground);
+  await wasi.open('demo.wasm');
   await mount(playground, '/data');
   await run(playground, 'write /data/orig.txt original');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -71,7 +63,7 @@ test('a read-only mount refuses writes (stderr says so) and still reads', async 
 
   await run(playground, 'write /data/new.txt "not allowed"');
   await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
-  await expect(lines(playground, 'stderr')).toContainText([/^open: errno \d+/]);
+  await expect(wasi.consoleText('stderr')).toContainText([/^open: errno \d+/]);
   await run(playground, 'write /data/orig.txt overwritten');
   await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
   await run(playground, 'rm /data/orig.txt');
@@ -80,11 +72,12 @@ test('a read-only mount refuses writes (stderr says so) and still reads', async 
 
   await run(playground, 'read /data/orig.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await expect(lines(playground, 'stdout')).toHaveText(['original']);
+  await expect(wasi.consoleText('stdout')).toHaveText(['original']);
 });
 
 test('an unmounted path is blocked with a one-click mount; the next run works', async ({ playground }) => {
-  await openWasi(playground, 'demo.wasm');
+  const wasi = new Wasi(playground);
+  await wasi.open('demo.wasm');
   await run(playground, 'write /data/out.txt "after the grant"');
   await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
   const blocked = playground.console.locator('[data-stream="blocked"]');
@@ -97,12 +90,13 @@ test('an unmounted path is blocked with a one-click mount; the next run works', 
   await run(playground, 'write /data/out.txt "after the grant"');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
   await run(playground, 'read /data/out.txt');
-  await expect(lines(playground, 'stdout')).toHaveText(['after the grant']);
+  await expect(wasi.consoleText('stdout')).toHaveText(['after the grant']);
 });
 
 test('Stop during a write loop: every file the program closed is there and whole', async ({ playground }) => {
+  const wasi = new Wasi(playground);
   const page = playground.page;
-  await openWasi(playground, 'files.wasm');
+  await wasi.open('files.wasm');
   await mount(playground, '/data');
   await page.getByRole('region', { name: 'Files' }).getByRole('button', { name: 'New folder' }).click();
   await page.getByRole('textbox', { name: 'Folder name' }).fill('loop');
@@ -110,19 +104,19 @@ test('Stop during a write loop: every file the program closed is there and whole
   await expect(fileRow(playground, 'loop')).toBeVisible();
 
   // Forever: 64 KiB files, 150 ms apart, each closed before the next is opened.
-  await argsBox(playground).fill('/data/loop 0 64 150');
+  await wasi.args.fill('/data/loop 0 64 150');
   await playground.runButton.click();
   await expect(playground.console.getByText('closed /data/loop/0005.txt', { exact: true })).toBeVisible({ timeout: 15_000 });
   await playground.stopButton.click();
   await expect(playground.status).toHaveText(/^stopped\b/);
   // The Console follows the newest line: the last "closed" line names the highest file closed,
   // and the program closes them in order, so 0000 … last were all closed before Stop.
-  const last = Number(/^closed \/data\/loop\/(\d{4})\.txt$/.exec(await lines(playground, 'stdout').last().innerText())?.[1]);
+  const last = Number(/^closed \/data\/loop\/(\d{4})\.txt$/.exec(await wasi.consoleText('stdout').last().innerText())?.[1]);
   expect(last).toBeGreaterThanOrEqual(5);
   const closed = Array.from({ length: last + 1 }, (_, i) => String(i).padStart(4, '0'));
 
   // Check each file with the automation API: list the folder, read every file back.
-  const demo = readFileSync(path.join(WASI, 'demo.wasm')).toString('base64');
+  const demo = readFileSync(path.join(WASI_TESTDATA, 'demo.wasm')).toString('base64');
   const report = await page.evaluate(async ({ demo }) => {
     const api = window.wasmPlayground;
     const module = Uint8Array.from(atob(demo), (c) => c.charCodeAt(0));

@@ -4,26 +4,14 @@
  */
 import type { UseStore } from 'idb-keyval';
 import { promisifyRequest } from 'idb-keyval';
+import { formatBytes } from '../util/bytes';
 
 /** The browser refused to store the bytes (quota). The message says what to do. */
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
   constructor(readonly bytes: number) {
-    super(`Storage is full: the browser refused to save ${formatSize(bytes)} (quota exceeded). Free space by deleting files in the Files panel.`);
+    super(`Storage is full: the browser refused to save ${formatBytes(bytes, { small: 'bytes' })} (quota exceeded). Free space by deleting files in the Files panel.`);
   }
-}
-
-/** 12582912 → "12 MB" (for messages; binary units like the rest of the app). */
-export function formatSize(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  const units = ['KB', 'MB', 'GB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
 const isQuota = (err: unknown): boolean =>

@@ -1,17 +1,7 @@
 /** Small display helpers shared by the panels. */
 
-/** 1536 → "1.5 KB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+/** 1536 → "1.5 KB": the compact form of the shared formatter. */
+export { formatBytes } from '../util/bytes';
 
 /** Milliseconds with sensible precision: 0.02 ms, 3.1 ms, 120 ms. */
 export function formatMs(ms: number): string {

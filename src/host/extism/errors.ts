@@ -1,4 +1,5 @@
 /** The one error type the Extism host throws (into the guest, which unwinds, or to its caller). */
+import { formatBytes as formatSize } from '../../util/bytes';
 
 /**
  * - `memory`: the kernel memory cap was reached.
@@ -20,13 +21,5 @@ export class ExtismError extends Error {
   }
 }
 
-/** "64 MiB", "1.5 KiB", "900 bytes". */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${trim(n / (1024 * 1024))} MiB`;
-  if (n >= 1024) return `${trim(n / 1024)} KiB`;
-  return `${n} bytes`;
-}
-
-function trim(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
-}
+/** "64 MiB", "1.5 KiB", "900 bytes": limits are mostly powers of two, so they read whole. */
+export const formatBytes = (n: number): string => formatSize(n, { small: 'bytes', units: 'KiB', largest: 2, digits: 'exact' });

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { VolumeEntry } from '../../storage/volumes';
 import { useFiles } from '../../state/filesStore';
 import { formatBytes } from '../format';
+import { ConfirmDelete } from './ConfirmDelete';
 import { downloadBytes, zipTree } from './transfer';
 import { downloadBlob } from '../output/outputActions';
 
@@ -112,15 +113,14 @@ function FileRow({ row, open }: { row: Row; open: boolean }) {
       )}
       {entry.kind === 'file' && <span className="muted file-size">{formatBytes(entry.size)}</span>}
       {mode === 'delete' ? (
-        <span className="file-actions file-confirm" role="group" aria-label={`Delete ${entry.name}?`}>
-          <span>Delete {entry.name}{isDir ? ' and everything in it' : ''}?</span>
-          <button type="button" className="danger" onClick={() => void useFiles.getState().remove(entry.path)}>
-            Confirm delete
-          </button>
-          <button type="button" autoFocus onClick={() => setMode('idle')}>
-            Cancel
-          </button>
-        </span>
+        <ConfirmDelete
+          className="file-actions file-confirm"
+          label={`Delete ${entry.name}?`}
+          onConfirm={() => void useFiles.getState().remove(entry.path)}
+          onCancel={() => setMode('idle')}
+        >
+          Delete {entry.name}{isDir ? ' and everything in it' : ''}?
+        </ConfirmDelete>
       ) : (
         mode === 'idle' && (
           <span className="file-actions">

@@ -1,6 +1,7 @@
 /** Which volume the Files panel shows; create and delete volumes. */
 import { useState } from 'react';
 import { useFiles } from '../../state/filesStore';
+import { ConfirmDelete } from './ConfirmDelete';
 
 export function VolumePicker() {
   const volumes = useFiles((s) => s.volumes);
@@ -31,22 +32,17 @@ export function VolumePicker() {
   }
   if (mode === 'delete') {
     return (
-      <span className="inline volume-form" role="group" aria-label={`Delete volume ${volume}?`}>
+      <ConfirmDelete
+        className="inline volume-form"
+        label={`Delete volume ${volume}?`}
+        onConfirm={() => {
+          void useFiles.getState().deleteVolume(volume);
+          setMode('idle');
+        }}
+        onCancel={() => setMode('idle')}
+      >
         Delete {volume} and all its files?
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            void useFiles.getState().deleteVolume(volume);
-            setMode('idle');
-          }}
-        >
-          Confirm delete
-        </button>
-        <button type="button" autoFocus onClick={() => setMode('idle')}>
-          Cancel
-        </button>
-      </span>
+      </ConfirmDelete>
     );
   }
   return (

@@ -7,14 +7,13 @@
  * postMessage and writes it into itself. srcdoc, blob: and data: frames inherit the app's CSP
  * (`script-src 'self'`) in Chromium, which would block every inline script of the page.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import frameUrl from './htmlFrame.html?url';
 import type { OutputDoc } from '../../../output/client';
 import { useOutput } from '../../../state/outputStore';
 import { useBlobSrc } from '../useOutputDoc';
-import TextView from './TextView';
+import { LargeOutputGate } from './LargeOutputGate';
 import type { RendererProps } from './types';
-import { formatBytes } from './types';
 
 /**
  * Bigger pages are shown as text unless asked for: the frame shares this page's thread, and
@@ -23,25 +22,16 @@ import { formatBytes } from './types';
 const HTML_RENDER_LIMIT = 1024 * 1024;
 
 export default function HtmlView({ bytes, doc }: RendererProps) {
+  return (
+    <LargeOutputGate bytes={bytes} doc={doc} limit={HTML_RENDER_LIMIT} what="This page">
+      <HtmlFrame doc={doc} />
+    </LargeOutputGate>
+  );
+}
+
+function HtmlFrame({ doc }: { doc: OutputDoc }) {
   const allowScripts = useOutput((s) => s.allowScripts);
   const setAllowScripts = useOutput((s) => s.setAllowScripts);
-  const [forced, setForced] = useState<OutputDoc | null>(null);
-  if (bytes.length > HTML_RENDER_LIMIT && forced !== doc) {
-    return (
-      <TextView
-        bytes={bytes}
-        doc={doc}
-        note={
-          <>
-            This page is {formatBytes(bytes.length)}, so it is shown as text.{' '}
-            <button type="button" onClick={() => setForced(doc)}>
-              Render anyway
-            </button>
-          </>
-        }
-      />
-    );
-  }
   return (
     <div className="html-view">
       <label className="inline">

@@ -2,21 +2,27 @@
  * Markdown rendered by `marked` in the worker, in pieces of whole blocks; each piece is sanitised
  * here with DOMPurify and appended in its own task, so a long document never holds up the page.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { nextTask } from '../../../output/slices';
 import { useJob } from '../useOutputDoc';
+import { LargeOutputGate } from './LargeOutputGate';
 import { sanitizeMarkdownHtml } from './sanitize';
 import TextView from './TextView';
 import type { RendererProps } from './types';
-import { formatBytes } from './types';
 
 /** Bigger Markdown is shown as text unless asked for. */
 const MARKDOWN_RENDER_LIMIT = 2 * 1024 * 1024;
 
 export default function MarkdownView({ bytes, doc }: RendererProps) {
-  const [forced, setForced] = useState<RendererProps['doc'] | null>(null);
-  const tooBig = bytes.length > MARKDOWN_RENDER_LIMIT && forced !== doc;
-  const rendered = useJob(tooBig ? null : doc, (d) => d.markdown());
+  return (
+    <LargeOutputGate bytes={bytes} doc={doc} limit={MARKDOWN_RENDER_LIMIT} what="This Markdown">
+      <MarkdownPieces bytes={bytes} doc={doc} />
+    </LargeOutputGate>
+  );
+}
+
+function MarkdownPieces({ bytes, doc }: Pick<RendererProps, 'bytes' | 'doc'>) {
+  const rendered = useJob(doc, (d) => d.markdown());
   const target = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -41,22 +47,6 @@ export default function MarkdownView({ bytes, doc }: RendererProps) {
     };
   }, [rendered.value]);
 
-  if (tooBig) {
-    return (
-      <TextView
-        bytes={bytes}
-        doc={doc}
-        note={
-          <>
-            This Markdown is {formatBytes(bytes.length)}, so it is shown as text.{' '}
-            <button type="button" onClick={() => setForced(doc)}>
-              Render anyway
-            </button>
-          </>
-        }
-      />
-    );
-  }
   if (rendered.error) return <TextView bytes={bytes} doc={doc} note={`The Markdown could not be rendered (${rendered.error}).`} />;
   return (
     <>

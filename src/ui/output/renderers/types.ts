@@ -1,5 +1,6 @@
 /** What every renderer gets. */
 import type { OutputDoc } from '../../../output/client';
+import { formatBytes as formatSize } from '../../../util/bytes';
 
 export interface RendererProps {
   /** The output bytes; the page keeps them, renderers only read them. */
@@ -12,12 +13,8 @@ export interface RendererProps {
   func: string;
 }
 
-/** Sizes for notes: "12.3 MB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
+/** Sizes for notes and the output header: "12.3 MB", always one decimal, never GB. */
+export const formatBytes = (n: number): string => formatSize(n, { largest: 2, digits: 'fixed' });
 
 /**
  * "1,234,567". Not `toLocaleString`: its first call loads ICU number formatting, a 30–50 ms
