@@ -16,7 +16,7 @@ export interface CoreRun {
   log(line: string): void;
 }
 
-/** Run one export of a core module in a fresh instance. */
+/** Run one export of a core module in a fresh instance (made ahead of time when it can be). */
 export function runCore(run: CoreRun): ResultEvent | ErrorEvent {
   const { runId, func, compileMs } = run;
   if (run.imports.length > 0 && run.policy === 'fail') {
@@ -41,14 +41,20 @@ export function runCore(run: CoreRun): ResultEvent | ErrorEvent {
     return { type: 'error', runId, timings: { compileMs }, error: { code: 'link', func, message: `Could not stub the imports: ${errText(err)}` } };
   }
 
-  const t0 = performance.now();
   let instance: WebAssembly.Instance;
-  try {
-    instance = new WebAssembly.Instance(run.module, stubs.imports);
-  } catch (err) {
-    return { type: 'error', runId, timings: { compileMs, instantiateMs: performance.now() - t0 }, error: describeGuestError(err, func, 'instantiate') };
+  let instantiateMs: number;
+  const ready = run.imports.length === 0 ? takeReadyInstance(run.module) : undefined;
+  if (ready) ({ instance, instantiateMs } = ready);
+  else {
+    const t0 = performance.now();
+    try {
+      instance = new WebAssembly.Instance(run.module, stubs.imports);
+    } catch (err) {
+      return { type: 'error', runId, timings: { compileMs, instantiateMs: performance.now() - t0 }, error: describeGuestError(err, func, 'instantiate') };
+    }
+    instantiateMs = performance.now() - t0;
   }
-  const instantiateMs = performance.now() - t0;
+  if (run.imports.length === 0) prepareNextInstance(run.module);
 
   const exported = instance.exports[func];
   if (typeof exported !== 'function') {
@@ -60,7 +66,7 @@ export function runCore(run: CoreRun): ResultEvent | ErrorEvent {
   const t1 = performance.now();
   let raw: unknown;
   try {
-    for (let i = 0; i < run.repeat; i++) raw = fn(...run.args);
+    raw = callRepeatedly(fn, run.args, run.repeat);
   } catch (err) {
     return { type: 'error', runId, timings: { compileMs, instantiateMs, callMs: performance.now() - t1 }, error: describeGuestError(err, func, 'call') };
   }
@@ -69,6 +75,72 @@ export function runCore(run: CoreRun): ResultEvent | ErrorEvent {
   const unlogged = stubs.unlogged();
   if (unlogged > 0) run.log(`… ${unlogged} more stub calls were not logged.`);
   return { type: 'result', runId, values: toValues(raw), timings: { compileMs, instantiateMs, callMs } };
+}
+
+// Every run gets a fresh instance (no state leaks from one run to the next), but for modules with
+// no imports the next one is made while the worker is idle, off the run's critical path. Only the
+// latest module's, and only when its memory is small, so a spare never costs much.
+const SPARE_MAX_MEMORY = 16 * 2 ** 20;
+let spare: { module: WebAssembly.Module; instance: WebAssembly.Instance; instantiateMs: number } | null = null;
+
+function takeReadyInstance(module: WebAssembly.Module): { instance: WebAssembly.Instance; instantiateMs: number } | undefined {
+  const ready = spare?.module === module ? spare : null;
+  spare = null;
+  return ready ?? undefined;
+}
+
+function prepareNextInstance(module: WebAssembly.Module): void {
+  setTimeout(() => {
+    if (spare?.module === module) return;
+    try {
+      const t0 = performance.now();
+      const instance = new WebAssembly.Instance(module, {});
+      const instantiateMs = performance.now() - t0;
+      if (memoryBytes(instance) <= SPARE_MAX_MEMORY) spare = { module, instance, instantiateMs };
+    } catch {
+      // The run itself reports instantiation errors; a spare that fails is simply not kept.
+    }
+  }, 0);
+}
+
+function memoryBytes(instance: WebAssembly.Instance): number {
+  let total = 0;
+  for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) total += value.buffer.byteLength;
+  return total;
+}
+
+/**
+ * Calls `fn` `times` times with `args`; the last result. The common arities get a loop with the
+ * arguments in locals: spreading an array per call costs as much as a small wasm call itself.
+ */
+export function callRepeatedly(fn: (...args: WasmValue[]) => unknown, args: WasmValue[], times: number): unknown {
+  let raw: unknown;
+  switch (args.length) {
+    case 0:
+      for (let i = 0; i < times; i++) raw = fn();
+      return raw;
+    case 1: {
+      const a = args[0]!;
+      for (let i = 0; i < times; i++) raw = fn(a);
+      return raw;
+    }
+    case 2: {
+      const a = args[0]!;
+      const b = args[1]!;
+      for (let i = 0; i < times; i++) raw = fn(a, b);
+      return raw;
+    }
+    case 3: {
+      const a = args[0]!;
+      const b = args[1]!;
+      const c = args[2]!;
+      for (let i = 0; i < times; i++) raw = fn(a, b, c);
+      return raw;
+    }
+    default:
+      for (let i = 0; i < times; i++) raw = fn(...args);
+      return raw;
+  }
 }
 
 /** Multi-value results come back as an array; none as undefined. */

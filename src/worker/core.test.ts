@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { WasmValue } from '../sandbox/protocol';
+import { wat } from '../wasm/testBytes';
+import { callRepeatedly, runCore } from './core';
+
+describe('callRepeatedly', () => {
+  it('passes every argument on every call, for each arity, and returns the last result', () => {
+    for (let arity = 0; arity <= 6; arity++) {
+      const args: WasmValue[] = Array.from({ length: arity }, (_, i) => (i % 2 ? BigInt(i) : i + 0.5));
+      const seen: unknown[][] = [];
+      const last = callRepeatedly((...a) => seen.push(a), args, 3);
+      expect(seen).toEqual([args, args, args]);
+      expect(last).toBe(3);
+    }
+  });
+
+  it('calls nothing for zero times', () => {
+    let calls = 0;
+    expect(callRepeatedly(() => ++calls, [1], 0)).toBeUndefined();
+    expect(calls).toBe(0);
+  });
+});
+
+describe('runCore: a fresh instance per run, the next one made while idle', () => {
+  const counter = `(module
+    (global $n (mut i32) (i32.const 0))
+    (memory (export "memory") 1)
+    (func (export "inc") (result i32)
+      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+      (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (i32.const 1)))
+      (i32.add (global.get $n) (i32.load (i32.const 0)))))`;
+
+  it('no state leaks from one run to the next, also when the instance was made ahead', async () => {
+    const module = new WebAssembly.Module((await wat(counter)) as Uint8Array<ArrayBuffer>);
+    const run = (runId: number) => runCore({ runId, module, compileMs: 0, imports: [], policy: 'fail', func: 'inc', args: [], repeat: 1, log: () => {} });
+    expect(run(1)).toMatchObject({ type: 'result', values: [2] });
+    await new Promise((r) => setTimeout(r, 5)); // the spare instance is made now
+    expect(run(2)).toMatchObject({ type: 'result', values: [2] });
+    expect(run(3)).toMatchObject({ type: 'result', values: [2] }); // no spare yet: made on the spot
+    const repeated = runCore({ runId: 4, module, compileMs: 0, imports: [], policy: 'fail', func: 'inc', args: [], repeat: 3, log: () => {} });
+    expect(repeated).toMatchObject({ type: 'result', values: [6] }); // one instance within a run
+  });
+});
