@@ -4,17 +4,7 @@
  * `big_first`, `big_middle` and `big_last`, that the bench looks for in the UI.
  */
 
-/** Unsigned LEB128. */
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-}
+import { uleb } from '../../src/wasm/leb';
 
 function section(id: number, payload: Uint8Array): Uint8Array {
   const head = [id, ...uleb(payload.length)];

@@ -4,6 +4,7 @@
  * `memory.max_pages`). A browser has no hook on the growth of a memory a module defines itself;
  * its declared maximum is the one limit the engine enforces.
  */
+import { uleb as leb } from './leb';
 import { ByteReader, WasmParseError } from './reader';
 import { readLimits, readMutability, readRefType, readValType } from './valtypes';
 
@@ -117,15 +118,4 @@ function pageSizeTail(bytes: Uint8Array, start: number, end: number, flags: numb
   let i = end - 1;
   while (i - 1 > start && (bytes[i - 1]! & 0x80) !== 0) i--;
   return Array.from(bytes.subarray(i, end));
-}
-
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
 }

@@ -1,5 +1,6 @@
 /** Test helpers: WAT to bytes via wabt, and builders for hand-written binaries wabt can't produce. */
 import wabtInit from 'wabt';
+import { uleb as leb } from './leb';
 
 type WabtFeatures = NonNullable<Parameters<Awaited<ReturnType<typeof wabtInit>>['parseWat']>[2]>;
 
@@ -18,16 +19,7 @@ export async function wat(source: string, features: WabtFeatures = {}): Promise<
 }
 
 /** Unsigned LEB128 of `n` (minimal encoding). */
-export function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return out;
-}
+export { leb };
 
 /** A length-prefixed UTF-8 string. */
 export function str(s: string): number[] {
