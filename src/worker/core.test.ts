@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WasmValue } from '../sandbox/protocol';
 import { wat } from '../wasm/testBytes';
-import { callRepeatedly, runCore } from './core';
+import { callRepeatedly, prepareNextInstance, runCore } from './core';
 
 describe('callRepeatedly', () => {
   it('passes every argument on every call, for each arity, and returns the last result', () => {
@@ -34,9 +34,9 @@ describe('runCore: a fresh instance per run, the next one made while idle', () =
     const module = new WebAssembly.Module((await wat(counter)) as Uint8Array<ArrayBuffer>);
     const run = (runId: number) => runCore({ runId, module, compileMs: 0, imports: [], policy: 'fail', func: 'inc', args: [], repeat: 1, log: () => {} });
     expect(run(1)).toMatchObject({ type: 'result', values: [2] });
-    await new Promise((r) => setTimeout(r, 5)); // the spare instance is made now
+    prepareNextInstance(module); // as the worker does after posting a result
     expect(run(2)).toMatchObject({ type: 'result', values: [2] });
-    expect(run(3)).toMatchObject({ type: 'result', values: [2] }); // no spare yet: made on the spot
+    expect(run(3)).toMatchObject({ type: 'result', values: [2] }); // no spare: made on the spot
     const repeated = runCore({ runId: 4, module, compileMs: 0, imports: [], policy: 'fail', func: 'inc', args: [], repeat: 3, log: () => {} });
     expect(repeated).toMatchObject({ type: 'result', values: [6] }); // one instance within a run
   });

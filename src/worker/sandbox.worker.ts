@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Sandbox worker: runs guest code. The page terminates it to stop a run (STYLE.md §4). */
 import type { PrepareRequest, RunRequestMessage, SandboxEvent, SandboxRequest } from '../sandbox/protocol';
-import { runCore } from './core';
+import { prepareNextInstance, runCore } from './core';
 import { runExtism } from './extism';
 import { runWasi } from './wasi';
 import { unsupportedKind } from './unsupported';
@@ -18,7 +18,12 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
     case 'run':
       // Output buffers are the worker's own fresh copies: transfer them, so a 100 MB output
       // is not structured-cloned on the page's main thread.
-      void run(request).then((event) => self.postMessage(event, transferables(event)));
+      void run(request).then((event) => {
+        self.postMessage(event, transferables(event));
+        // While the page takes the result, make the next run's fresh instance (core modules).
+        const p = prepared.get(request.moduleId);
+        if (request.kind === 'core' && p && p.imports.length === 0) prepareNextInstance(p.module);
+      });
       return;
     default: {
       const never: never = request;
