@@ -62,19 +62,33 @@ test('100 MB output renders without long main-thread tasks', async ({ playground
   test.setTimeout(240_000);
   const plugin = new Plugin(playground);
   await plugin.open('extism/outputs.wasm');
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  await plugin.call('big', String(100 * 1024 * 1024));
+  const watch = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __longest: number; __watching?: boolean };
+      w.__longest = 0;
+      if (w.__watching) return;
+      w.__watching = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+  const longest = () => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  // A small run first, as in outputs.spec.ts: the input editor (Monaco) and the text view load
+  // once, in long tasks of their own that are start-up, not output. Reported on their own row.
+  await watch();
+  await plugin.call('big', '100');
+  await expect(plugin.textLines.first()).toHaveText(/^00000001 /);
+  const startup = await longest();
+  await plugin.setInput(String(100 * 1024 * 1024));
+  await watch();
+  await playground.runButton.click();
   await expect(playground.status).toHaveText(/^ok\b/, { timeout: 200_000 });
   // Let the renderer finish its first screen, then scroll the view a little.
+  await expect(plugin.textLines.first()).toHaveText(/^00000001 /, { timeout: 60_000 });
   await page.waitForTimeout(2000);
   await page.mouse.wheel(0, 4000);
   await page.waitForTimeout(1000);
-  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-  rows.push({ measure: '100 MB output: longest main-thread task while rendering', app: longest, baseline: null, note: `bar 50 ms: ${longest <= 50 ? 'PASS' : 'MISS'} (includes the run itself)` });
+  const big = await longest();
+  rows.push({ measure: '100 MB output: longest main-thread task while rendering', app: big, baseline: null, note: `bar 50 ms: ${big <= 50 ? 'PASS' : 'MISS'} (from the Run click: the run, its result, indexing, first screen, a scroll)` });
+  rows.push({ measure: 'first output: longest main-thread task (editor and text view load)', app: startup, baseline: null, note: 'start-up, not under the 100 MB bar' });
 });

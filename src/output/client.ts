@@ -4,7 +4,7 @@ import type { JsonNode, JsonPath } from './jsonTree';
 import type { OutputEvent, OutputJob, OutputRequest } from './protocol';
 import type { LineIndex } from './lineIndex';
 import type { RecordIndex } from './delimited';
-import { blobInSlices, sendInSlices } from './slices';
+import { sendInSlices, SLICE } from './slices';
 
 type Answer = Exclude<OutputEvent, { type: 'failed' }>;
 type Pending = { resolve(event: Answer): void; reject(error: Error): void };
@@ -48,20 +48,37 @@ function post(request: OutputRequest, transfer: Transferable[] = []): void {
   ensure().postMessage(request, transfer);
 }
 
+/** Post the request `build` makes for a new job id; resolves with the worker's answer. */
+function job(build: (jobId: number) => OutputRequest, transfer: Transferable[] = []): Promise<Answer> {
+  const jobId = nextJob++;
+  return new Promise((resolve, reject) => {
+    jobs.set(jobId, { resolve, reject });
+    post(build(jobId), transfer);
+  });
+}
+
 /** An output the worker can answer questions about. Close it when the output goes away. */
 export class OutputDoc {
-  readonly id = nextDoc++;
   readonly size: number;
   private blobPromise: Promise<Blob> | null = null;
 
-  /** The page keeps `bytes`; the worker gets its own copy, sent a slice per task. */
-  constructor(private readonly bytes: Uint8Array) {
+  /** The page keeps `bytes` (renderers read them); the worker gets its own copy, sent a slice per task unless adopted. */
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly id: number = nextDoc++,
+  ) {
     this.size = bytes.length;
   }
 
-  /** The bytes as a Blob (made on first use), for Copy, Download and blob: URLs. */
+  /** The bytes as a Blob (made on first use; by the worker past one slice), for Copy, Download and blob: URLs. */
   get blob(): Promise<Blob> {
-    this.blobPromise ??= blobInSlices(this.bytes);
+    this.blobPromise ??=
+      this.size <= SLICE
+        ? Promise.resolve(new Blob([this.bytes.slice()]))
+        : this.askBlob({ type: 'blob' }).catch((err: unknown) => {
+            this.blobPromise = null; // let a later Copy or Download try again
+            throw err;
+          });
     return this.blobPromise;
   }
 
@@ -133,12 +150,25 @@ export class OutputDoc {
         () => worker === w && opened.has(this.id),
       );
     }
-    const jobId = nextJob++;
-    return new Promise((resolve, reject) => {
-      jobs.set(jobId, { resolve, reject });
-      post({ ...body, jobId, docId: this.id } as OutputJob);
-    });
+    return job((jobId) => ({ ...body, jobId, docId: this.id }) as OutputJob);
   }
+}
+
+/**
+ * A document for output `bytes` whose copy the worker makes: their buffer is transferred there and
+ * comes back, so the page never copies a big output (100 MB is ~50 tasks of slicing otherwise).
+ * `bytes` is detached meanwhile and after: use the document's `bytes`. A view into a larger buffer
+ * is not moved; its document sends slices when first asked, as a `new OutputDoc` does.
+ */
+export async function adoptOutput(bytes: Uint8Array): Promise<OutputDoc> {
+  const { buffer } = bytes;
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) return new OutputDoc(bytes);
+  const docId = nextDoc++;
+  const w = ensure();
+  const a = await job((jobId) => ({ type: 'adopt', jobId, docId, bytes: buffer }), [buffer]);
+  if (a.type !== 'adopted') throw unexpected(a);
+  if (a.kept && worker === w) opened.add(docId);
+  return new OutputDoc(new Uint8Array(a.bytes), docId);
 }
 
 function unexpected(answer: Answer): Error {

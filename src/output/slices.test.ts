@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobInSlices, sendInSlices, SLICE } from './slices';
+import { sendInSlices, SLICE } from './slices';
 
 const bytes = new Uint8Array(SLICE * 2 + 5);
 for (let i = 0; i < bytes.length; i++) bytes[i] = i * 7;
@@ -7,12 +7,6 @@ for (let i = 0; i < bytes.length; i++) bytes[i] = i * 7;
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 
 describe('slices', () => {
-  it('makes a Blob equal to the bytes', async () => {
-    const blob = await blobInSlices(bytes);
-    expect(same(new Uint8Array(await blob.arrayBuffer()), bytes)).toBe(true);
-    expect((await blobInSlices(new Uint8Array([1, 2]))).size).toBe(2);
-  });
-
   it('sends copies that put together give the bytes, and stops when told', async () => {
     const got = new Uint8Array(bytes.length);
     const offsets: number[] = [];

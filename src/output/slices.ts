@@ -1,7 +1,7 @@
 /**
- * Big outputs cross to Blobs and to the worker a slice per task, so no copy of 100 MB runs in one
- * task on the page (DESIGN.md §10). In Chromium here `new Blob([bytes])` costs 2–5 ms per MB
- * (a registration with the browser process), `bytes.slice()` about 2 ms per MB.
+ * Bytes the worker does not have yet cross to it a slice per task, so no copy of 100 MB runs in one
+ * task on the page (DESIGN.md §10). In Chromium here `bytes.slice()` costs about 2 ms per MB (far
+ * more on a loaded machine), so run outputs avoid this altogether (`adoptOutput` in client.ts).
  */
 
 /** Bytes per slice: a few ms of copying. */
@@ -14,17 +14,6 @@ export function nextTask(): Promise<void> {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
-}
-
-/** `bytes` as a Blob, one slice per task; a Blob of Blobs copies nothing more. */
-export async function blobInSlices(bytes: Uint8Array): Promise<Blob> {
-  if (bytes.length <= SLICE) return new Blob([bytes.slice()]);
-  const parts: Blob[] = [];
-  for (let at = 0; at < bytes.length; at += SLICE) {
-    parts.push(new Blob([bytes.slice(at, at + SLICE)]));
-    await nextTask();
-  }
-  return new Blob(parts);
 }
 
 /**

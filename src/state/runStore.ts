@@ -1,5 +1,7 @@
 /** The current run: its phase, result, and the console lines it produced. */
 import { create } from 'zustand';
+import type { OutputDoc } from '../output/client';
+import { adoptRunOutput } from '../output/runOutput';
 import type { ConsoleLine, RunResult } from '../sandbox/api';
 import { getEngine } from '../sandbox/instance';
 import { useCapabilities } from './capabilitiesStore';
@@ -15,6 +17,8 @@ export const CONSOLE_LIMIT = 5000;
 export interface RunState {
   running: boolean;
   result: RunResult | null;
+  /** The output worker's document of a big `result.output` (see adoptRunOutput), else null. */
+  outputDoc: OutputDoc | null;
   console: ConsoleLine[];
   run(): Promise<void>;
   stop(): void;
@@ -27,6 +31,7 @@ export const useRun = create<RunState>()((set, get) => {
   let scheduled = false;
   const flush = () => {
     scheduled = false;
+    if (pending.length === 0) return; // nothing new: keep the array, so the console does not re-render
     const lines = pending;
     pending = [];
     set((s) => ({ console: [...s.console, ...lines].slice(-CONSOLE_LIMIT) }));
@@ -42,6 +47,7 @@ export const useRun = create<RunState>()((set, get) => {
   return {
     running: false,
     result: null,
+    outputDoc: null,
     console: [],
 
     async run() {
@@ -51,10 +57,12 @@ export const useRun = create<RunState>()((set, get) => {
       const argv = argvOf(useWasi.getState());
       if (isWasi && !argv.ok) {
         const message = `The Arguments field can't be read: ${argv.message}`;
-        set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message }, timings: {}, wallMs: 0, console: [] } });
+        get().outputDoc?.close();
+        set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });
         return;
       }
-      set({ running: true, console: [], result: null });
+      get().outputDoc?.close();
+      set({ running: true, console: [], result: null, outputDoc: null });
       const kind = runAs ?? current.analysis.kind;
       const texts = argsByFunc[func] ?? [];
       const target = current.analysis.format === 'core' ? current.analysis.exports.find((e) => e.name === func) : undefined;
@@ -75,10 +83,15 @@ export const useRun = create<RunState>()((set, get) => {
         { onConsole: push },
       );
       flush();
+      const shown = await adoptRunOutput(result);
       // A run of a module the user has since replaced is stale: don't show it as this module's.
-      const stale = useModule.getState().current?.id !== current.id;
-      set({ running: false, result: stale ? null : result });
-      if (!stale && result.vars) usePlugin.getState().setVars(result.vars);
+      if (useModule.getState().current?.id !== current.id) {
+        shown.doc?.close();
+        set({ running: false, result: null });
+        return;
+      }
+      set({ running: false, result: shown.result, outputDoc: shown.doc });
+      if (shown.result.vars) usePlugin.getState().setVars(shown.result.vars);
     },
 
     stop() {

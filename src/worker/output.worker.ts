@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Output worker: indexes, parses and re-encodes outputs so a 100 MB output never blocks the page (DESIGN.md §10). */
 import type { OutputEvent, OutputRequest } from '../output/protocol';
-import { addChunk, base64, children, closeDoc, lines, markdown, openDoc, parseJson, png, records } from './outputJobs';
+import { addChunk, adoptDoc, base64, blob, children, closeDoc, lines, markdown, openDoc, parseJson, png, records } from './outputJobs';
 
 const post = (event: OutputEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
@@ -10,6 +10,11 @@ self.onmessage = async (event: MessageEvent<OutputRequest>) => {
   if (request.type === 'open') return openDoc(request.docId, request.size);
   if (request.type === 'chunk') return addChunk(request.docId, request.offset, request.bytes);
   if (request.type === 'close') return closeDoc(request.docId);
+  if (request.type === 'adopt') {
+    // The page's own buffer goes back whether or not a copy could be made here.
+    const kept = adoptDoc(request.docId, request.bytes);
+    return post({ type: 'adopted', jobId: request.jobId, bytes: request.bytes, kept }, [request.bytes]);
+  }
   const { jobId } = request;
   try {
     switch (request.type) {
@@ -31,6 +36,8 @@ self.onmessage = async (event: MessageEvent<OutputRequest>) => {
         return post({ type: 'blob', jobId, blob: await png(request.docId, request.mime) });
       case 'base64':
         return post({ type: 'blob', jobId, blob: await base64(request.docId) });
+      case 'blob':
+        return post({ type: 'blob', jobId, blob: await blob(request.docId) });
       default: {
         const never: never = request;
         throw new Error(`unknown output request ${JSON.stringify(never)}`);

@@ -23,9 +23,9 @@ interface Doc {
 const MAX_DOCS = 4;
 const docs = new Map<number, Doc>();
 
-/** Start document `id` of `size` bytes; chunks fill it. */
-export function openDoc(id: number, size: number): void {
-  const buffer = new Uint8Array(size);
+/** Start document `id` of `size` bytes; chunks fill it, unless it comes `filled`. */
+export function openDoc(id: number, size: number, filled?: Uint8Array<ArrayBuffer>): void {
+  const buffer = filled ?? new Uint8Array(size);
   let done = () => {};
   let fail = (_error: Error) => {};
   const bytes = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
@@ -34,9 +34,24 @@ export function openDoc(id: number, size: number): void {
   });
   // A rejection nobody awaits yet must not be reported as unhandled.
   bytes.catch(() => {});
-  docs.set(id, { bytes, buffer, missing: size, done, fail });
-  if (size === 0) done();
+  docs.set(id, { bytes, buffer, missing: filled ? 0 : size, done, fail });
+  if (filled || size === 0) done();
   while (docs.size > MAX_DOCS) closeDoc(docs.keys().next().value!);
+}
+
+/**
+ * Open document `id` as a copy of the page's `buffer`, made here so the page copies nothing.
+ * False when there is no memory for the copy: the page then sends chunks when it first asks.
+ */
+export function adoptDoc(id: number, buffer: ArrayBuffer): boolean {
+  let copy: Uint8Array<ArrayBuffer>;
+  try {
+    copy = new Uint8Array(buffer.slice(0));
+  } catch {
+    return false;
+  }
+  openDoc(id, copy.length, copy);
+  return true;
 }
 
 /** Bytes of document `id` from `offset`. */
@@ -116,6 +131,11 @@ export async function png(id: number, mime: string): Promise<Blob> {
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/** The bytes as a Blob, for Copy, Download and blob: URLs (a Blob crosses to the page without a copy). */
+export async function blob(id: number): Promise<Blob> {
+  return new Blob([await doc(id).bytes]);
 }
 
 // Divisible by 3 so each chunk encodes without padding.

@@ -19,11 +19,12 @@ export function outputText(result: RunResult): string {
 export function OutputPane() {
   const result = useRun((s) => s.result);
   const running = useRun((s) => s.running);
+  const adopted = useRun((s) => s.outputDoc);
   const override = useOutput((s) => s.override);
   const resultTypes = useResultTypes(result?.func);
   // Output bytes count only for a finished run: a failed one shows its error.
   const output = !running && result?.status === 'ok' ? result.output : undefined;
-  const doc = useOutputDoc(output);
+  const doc = useOutputDoc(output, adopted);
   const mime = output ? (override ?? output.mime) : '';
 
   return (

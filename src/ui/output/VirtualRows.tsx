@@ -1,18 +1,19 @@
 /**
- * A scrolling list that renders only the rows on screen (@tanstack/react-virtual). The virtualizer
- * builds a measurement per item whenever the count changes (about 50 ms for 200,000 items here),
- * so its items are blocks of BLOCK rows; and browsers cap an element's height near 33 million px,
- * so past PAGE_ROWS rows the list is split into pages.
+ * A scrolling list that renders only the rows on screen. Every row has the same height, so the
+ * rows in view follow from the scroll offset by arithmetic: nothing is measured per row (a
+ * virtualizer that builds a measurement per item spends tens of ms on the 1.6 million lines of a
+ * 100 MB text). Browsers cap an element's height near 33 million px, so past PAGE_ROWS rows the
+ * list is split into pages.
  */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatCount } from './renderers/types';
+import { rowWindow } from './rowWindow';
 
 /** Rows per page: 1,000,000 rows of 24 px stay under the height cap. */
 export const PAGE_ROWS = 1_000_000;
-/** Rows per virtual item: a page is 62,500 items, measured in a few ms. */
-const BLOCK = 16;
+/** Viewport height assumed until it is measured (the CSS max-height of .vr-scroll). */
+const DEFAULT_VIEWPORT = 480;
 
 export interface VirtualRowsProps {
   count: number;
@@ -31,28 +32,39 @@ export interface VirtualRowsProps {
 export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, role = 'group', className = '' }: VirtualRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
+  const [view, setView] = useState({ top: 0, height: DEFAULT_VIEWPORT });
   const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
   const current = Math.min(page, pages - 1);
   const first = current * PAGE_ROWS;
   const onPage = Math.max(0, Math.min(PAGE_ROWS, count - first));
   const margin = header ? rowHeight : 0;
+  const { from, to } = rowWindow(view.top - margin, view.height, rowHeight, onPage);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: Math.ceil(onPage / BLOCK),
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (block) => Math.min(BLOCK, onPage - block * BLOCK) * rowHeight,
-    overscan: 1,
-    scrollMargin: margin,
-  });
-  const items = virtualizer.getVirtualItems();
-  const total = virtualizer.getTotalSize();
-  const top = items.length ? items[0]!.start - margin : 0;
+  // Follow the viewport's size (the pane can be resized); scrolling is followed by onScroll.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const go = (to: number) => {
     setPage(to);
-    virtualizer.scrollToOffset(0);
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setView((v) => ({ ...v, top: 0 }));
   };
+
+  const rows = [];
+  for (let r = from; r < to; r++) {
+    rows.push(
+      <div key={r} className="vr-row" style={{ height: rowHeight }}>
+        {renderRow(first + r)}
+      </div>,
+    );
+  }
 
   return (
     <div className={`virtual-rows ${className}`}>
@@ -69,20 +81,21 @@ export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, 
           </button>
         </div>
       )}
-      <div ref={scrollRef} className="vr-scroll" tabIndex={0} role={role} aria-label={label} aria-rowcount={role === 'table' ? count + 1 : undefined}>
+      <div
+        ref={scrollRef}
+        className="vr-scroll"
+        tabIndex={0}
+        role={role}
+        aria-label={label}
+        aria-rowcount={role === 'table' ? count + 1 : undefined}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setView({ top: el.scrollTop, height: el.clientHeight });
+        }}
+      >
         {header}
-        <div className="vr-inner" style={{ height: total, paddingTop: top }}>
-          {items.flatMap((item) => {
-            const rows = [];
-            for (let r = item.index * BLOCK; r < Math.min(onPage, (item.index + 1) * BLOCK); r++) {
-              rows.push(
-                <div key={r} className="vr-row" style={{ height: rowHeight }}>
-                  {renderRow(first + r)}
-                </div>,
-              );
-            }
-            return rows;
-          })}
+        <div className="vr-inner" style={{ height: onPage * rowHeight, paddingTop: from * rowHeight }}>
+          {rows}
         </div>
       </div>
     </div>

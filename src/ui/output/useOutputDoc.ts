@@ -6,9 +6,10 @@ import type { RunOutput } from '../../sandbox/api';
 /**
  * One document per output: its Blob (made on first use) serves Copy, Download and blob: URLs,
  * and the worker gets one copy of the bytes, so the page never decodes or copies them again.
+ * `adopted` is the document the run store already opened for these bytes, if any.
  */
-export function useOutputDoc(output: RunOutput | undefined): OutputDoc | null {
-  const doc = useMemo(() => (output ? new OutputDoc(output.bytes) : null), [output]);
+export function useOutputDoc(output: RunOutput | undefined, adopted: OutputDoc | null = null): OutputDoc | null {
+  const doc = useMemo(() => (output ? (adopted?.bytes === output.bytes ? adopted : new OutputDoc(output.bytes)) : null), [output, adopted]);
   useEffect(() => () => doc?.close(), [doc]);
   return doc;
 }
