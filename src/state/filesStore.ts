@@ -137,6 +137,7 @@ export const useFiles = create<FilesState>()((set, get) => {
     newFolder: (name) =>
       act(async () => {
         const { volume, folder } = get();
+        if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
         const path = joinPath(folder, name);
         if ((await volumes.stat(volume, path)) !== undefined) throw new Error(`"${path}" already exists.`);
         await volumes.mkdir(volume, path);
@@ -147,6 +148,8 @@ export const useFiles = create<FilesState>()((set, get) => {
     upload: (files) =>
       act(async () => {
         const { volume, folder } = get();
+        // On a first visit "home" is made by the first listing; an upload may come before it.
+        if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
         await volumes.writeFiles(
           volume,
           files.map((f) => ({ ...f, path: joinPath(folder, f.path) })),
