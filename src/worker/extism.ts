@@ -193,12 +193,16 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
     return { error: describeGuestError(err, run.func, 'instantiate') };
   }
 
+  // Only http_request suspends: a plugin that can't call it skips JSPI's stack switch on every call.
+  const suspends = host.suspending && [run.module, ...run.links.map((l) => l.module)].some((m) => WebAssembly.Module.imports(m).some((i) => i.module === EXTISM_ENV && i.name === 'http_request'));
+  const entries = new Map<string, (() => Promise<unknown>) | undefined>();
   const call = async (name: string): Promise<unknown> => {
     const fn = instance.exports[name];
     if (typeof fn !== 'function') throw new Error(`The plugin has no function "${name}".`);
     try {
       // With JSPI the export must be entered through promising() so http_request can suspend.
-      const entered = host.suspending ? promising(fn as (...args: unknown[]) => unknown) : undefined;
+      if (suspends && !entries.has(name)) entries.set(name, promising(fn as (...args: unknown[]) => unknown));
+      const entered = suspends ? entries.get(name) : undefined;
       return entered ? await entered() : (fn as () => unknown)();
     } finally {
       stdout.end();
