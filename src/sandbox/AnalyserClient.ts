@@ -1,13 +1,32 @@
 /** Main-thread side of the analyser worker: numbered jobs, typed answers. */
-import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, LimitedEvent, LoadError } from './protocol';
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, LoadError } from './protocol';
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: LoadError };
+type Outcome<T> = { ok: true; value: T; kept?: Promise<KeepResult> } | { ok: false; error: LoadError };
 export type AnalyserOutcome = Outcome<AnalysedEvent>;
 export type LimitOutcome = Outcome<LimitedEvent>;
+/** Whether the worker stored the bytes in the library: undefined error = stored. */
+export type KeepResult = Pick<KeptEvent, 'error'>;
 
 interface Job {
   resolve(outcome: Outcome<AnalysedEvent | LimitedEvent>): void;
   onProgress?: (received: number, total?: number) => void;
+  /** Set for requests with `keep`: settled by the `kept` event that follows `analysed`. */
+  kept?: { promise: Promise<KeepResult>; resolve(result: KeepResult): void };
+}
+
+export interface AnalyseOptions {
+  sha256?: string;
+  /** The buffer is the caller's only copy: have it sent back (no copy on the page). */
+  giveBack?: boolean;
+  /** Store the bytes in the library from the worker. */
+  keep?: boolean;
+}
+
+function withKept(job: Omit<Job, 'resolve'>, keep: boolean | undefined): Omit<Job, 'resolve'> {
+  if (!keep) return job;
+  let resolve!: (result: KeepResult) => void;
+  const promise = new Promise<KeepResult>((r) => (resolve = r));
+  return { ...job, kept: { promise, resolve } };
 }
 
 const defaultFactory = () => new Worker(new URL('../worker/analyser.worker.ts', import.meta.url), { type: 'module', name: 'analyser' });
@@ -24,9 +43,18 @@ export class AnalyserClient {
     this.ensure();
   }
 
-  /** Analyse bytes. The buffer is transferred: pass a copy if you still need it (STYLE.md §3). */
-  analyse(bytes: ArrayBuffer, sha256?: string): Promise<AnalyserOutcome> {
-    return this.submit((jobId) => ({ type: 'analyse', jobId, bytes, sha256 }), {}, [bytes]);
+  /**
+   * Analyse bytes. The buffer is transferred: pass a copy if you still need it (STYLE.md §3), or
+   * `giveBack` to get it back in `value.bytes`.
+   */
+  analyse(bytes: ArrayBuffer, options: AnalyseOptions = {}): Promise<AnalyserOutcome> {
+    const { sha256, giveBack, keep } = options;
+    return this.submit((jobId) => ({ type: 'analyse', jobId, bytes, ...(sha256 ? { sha256 } : {}), ...(giveBack ? { giveBack } : {}), ...(keep ? { keep } : {}) }), withKept({}, keep), [bytes]);
+  }
+
+  /** Read a module from the library and analyse it, in the worker; the bytes come back in `value.bytes`. */
+  open(id: string): Promise<AnalyserOutcome> {
+    return this.submit((jobId) => ({ type: 'open', jobId, id }), {}, []);
   }
 
   /** Compile a copy with every memory capped at `maxPages`. The buffer is transferred. */
@@ -35,8 +63,8 @@ export class AnalyserClient {
   }
 
   /** Download and analyse a URL; progress arrives while it streams. */
-  fetch(url: string, onProgress: (received: number, total?: number) => void): Promise<AnalyserOutcome> {
-    return this.submit((jobId) => ({ type: 'fetch', jobId, url }), { onProgress }, []);
+  fetch(url: string, onProgress: (received: number, total?: number) => void, keep = false): Promise<AnalyserOutcome> {
+    return this.submit((jobId) => ({ type: 'fetch', jobId, url, ...(keep ? { keep } : {}) }), withKept({ onProgress }, keep), []);
   }
 
   // Each request type gets its own event type back; the worker answers a job with the matching one.
@@ -61,6 +89,7 @@ export class AnalyserClient {
       const message = event.message || 'the analyser worker died';
       for (const [id, job] of this.jobs) {
         job.resolve({ ok: false, error: { code: 'malformed', title: 'The module could not be analysed.', detail: `${message}. Try loading it again.` } });
+        job.kept?.resolve({ error: { quota: false, message } });
         this.jobs.delete(id);
       }
     };
@@ -77,12 +106,18 @@ export class AnalyserClient {
         return;
       case 'analysed':
       case 'limited':
+        // A job that keeps its bytes stays until the worker says they are stored.
+        if (!job.kept) this.jobs.delete(event.jobId);
+        job.resolve({ ok: true, value: event, ...(job.kept ? { kept: job.kept.promise } : {}) });
+        return;
+      case 'kept':
         this.jobs.delete(event.jobId);
-        job.resolve({ ok: true, value: event });
+        job.kept?.resolve(event.error ? { error: event.error } : {});
         return;
       case 'failed':
         this.jobs.delete(event.jobId);
         job.resolve({ ok: false, error: event.error });
+        job.kept?.resolve({ error: { quota: false, message: 'the module was not loaded' } });
         return;
       default: {
         const never: never = event;

@@ -12,7 +12,8 @@ export type ModuleSource =
   | { url: string }
   /** An Extism manifest: JSON text, or a URL of one (relative wasm URLs resolve against it). */
   | { manifest: string | { url: string }; baseUrl?: string }
-  | { bytes: ArrayBuffer | Uint8Array; name?: string }
+  /** `transfer`: the engine may take the buffer (it ends detached); saves a copy of big modules. */
+  | { bytes: ArrayBuffer | Uint8Array; name?: string; transfer?: boolean }
   /** A module already loaded or in the library, by its SHA-256 (hex). */
   | { id: string };
 

@@ -55,21 +55,24 @@ export class Engine {
       const info = await loadManifest(source.manifest, source.baseUrl, (s) => this.load(s, { ...options, remember: false }));
       const held = this.held.get(info.id);
       if (held) held.info = info;
-      if (options.remember && held) void this.library.touch(info, held.bytes);
+      if (options.remember && held) void this.library.touch(info, { bytes: held.bytes });
       return info;
     }
     if ('url' in source) {
       const url = source.url;
-      const outcome = await this.analyser.fetch(url, (received, total) => options.onProgress?.({ received, total }));
+      const outcome = await this.analyser.fetch(url, (received, total) => options.onProgress?.({ received, total }), options.remember);
       if (!outcome.ok) throw new LoadFailure(outcome.error);
       const bytes = new Uint8Array(outcome.value.bytes ?? new ArrayBuffer(0));
       return this.admit(outcome, bytes, nameFromUrl(url), url, options);
     }
     const bytes = source.bytes instanceof Uint8Array ? source.bytes : new Uint8Array(source.bytes);
-    // The analyser takes a transferred copy; we keep ours for the library and share links.
-    const outcome = await this.analyser.analyse(bytes.slice().buffer);
+    // The analyser takes the buffer itself when the caller gave it up (and sends it back), else a
+    // copy; we keep ours for share links. With `remember` it also stores them in the library.
+    const whole = source.transfer === true && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const outcome = await this.analyser.analyse(whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer, { giveBack: whole, keep: options.remember === true });
     if (!outcome.ok) throw new LoadFailure(outcome.error);
-    return this.admit(outcome, bytes, source.name ?? 'module.wasm', undefined, options);
+    const ours = whole && outcome.value.bytes ? new Uint8Array(outcome.value.bytes) : bytes;
+    return this.admit(outcome, ours, source.name ?? 'module.wasm', undefined, options);
   }
 
   /** A loaded module's info, if held in memory. */
@@ -266,26 +269,31 @@ export class Engine {
   private async loadById(id: string, options: LoadOptions): Promise<LoadedModule> {
     const cached = this.held.get(id);
     if (cached) {
-      if (options.remember) void this.library.touch(cached.info, cached.bytes);
+      if (options.remember) void this.library.touch(cached.info, { bytes: cached.bytes });
       return cached.info;
     }
-    const [entry, bytes] = await Promise.all([this.library.entry(id), this.library.bytes(id)]);
-    if (!entry || !bytes) {
+    // The analyser reads the bytes from IndexedDB itself: megabytes never cross the page twice.
+    const [entry, outcome] = await Promise.all([this.library.entry(id), this.analyser.open(id)]);
+    if (!entry) {
       throw new LoadFailure({ code: 'not-found', title: `No module with id ${id.slice(0, 12)}… is loaded or in the library.`, detail: 'Load it again from its file or URL.' });
     }
-    const outcome = await this.analyser.analyse(bytes.slice().buffer, id);
     if (!outcome.ok) throw new LoadFailure(outcome.error);
-    return this.admit(outcome, bytes, entry.name, entry.sourceUrl, options);
+    const bytes = new Uint8Array(outcome.value.bytes ?? new ArrayBuffer(0));
+    return this.admit(outcome, bytes, entry.name, entry.sourceUrl, { ...options, stored: true });
   }
 
-  private admit(outcome: Extract<AnalyserOutcome, { ok: true }>, bytes: Uint8Array, name: string, sourceUrl: string | undefined, options: LoadOptions): LoadedModule {
+  private admit(outcome: Extract<AnalyserOutcome, { ok: true }>, bytes: Uint8Array, name: string, sourceUrl: string | undefined, options: LoadOptions & { stored?: boolean }): LoadedModule {
     const { sha256, analysis, module, compileMs, parseMs } = outcome.value;
     const info: LoadedModule = { id: sha256, name, size: bytes.length, analysis, compileMs, parseMs, ...(sourceUrl ? { sourceUrl } : {}) };
     this.held.set(sha256, { info, bytes, module });
     if (module && analysis.format === 'core') {
       this.sandbox.prepare({ type: 'prepare', moduleId: sha256, module, compileMs, imports: analysis.imports });
     }
-    if (options.remember) void this.library.touch(info, bytes);
+    if (options.remember) {
+      // Stored already (opened from the library), kept by the analyser, or written from here.
+      const saved = options.stored ? { kept: Promise.resolve({}) } : outcome.kept ? { kept: outcome.kept } : { bytes };
+      void this.library.touch(info, saved);
+    }
     return info;
   }
 }

@@ -29,5 +29,4 @@ export function getEngine(): Engine {
 const noLibrary: LibraryPort = {
   touch: async () => undefined,
   entry: async () => undefined,
-  bytes: async () => undefined,
 };

@@ -211,12 +211,24 @@ export interface AnalyseRequest {
   bytes: ArrayBuffer;
   /** Known hash (library loads) skips hashing. */
   sha256?: string;
+  /** Send the bytes back with the analysis (the page gave its only copy). */
+  giveBack?: boolean;
+  /** Keep the bytes in the library's IndexedDB store (off the main thread); a `kept` event follows. */
+  keep?: boolean;
 }
 
 export interface FetchRequest {
   type: 'fetch';
   jobId: number;
   url: string;
+  keep?: boolean;
+}
+
+/** Read a module's bytes from the library and analyse them (the bytes come back with it). */
+export interface OpenRequest {
+  type: 'open';
+  jobId: number;
+  id: string;
 }
 
 /** Compile a copy of the module with its memories capped (Extism `memory.max_pages`). */
@@ -227,7 +239,7 @@ export interface LimitRequest {
   maxPages: number;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest | LimitRequest;
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -245,7 +257,7 @@ export interface AnalysedEvent {
   /** Compiled core module, when the kind is a core module (components compile later). */
   module?: WebAssembly.Module;
   compileMs: number;
-  /** Bytes fetched from a URL (absent for `analyse`: the page has them). */
+  /** The bytes, when the page does not have them: fetched, read from the library, or given back. */
   bytes?: ArrayBuffer;
   /** Content-Type the server sent, for messages. */
   contentType?: string;
@@ -265,4 +277,11 @@ export interface LimitedEvent {
   compileMs: number;
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | FailedEvent;
+/** After `analysed`, for a request with `keep`: the bytes are stored, or why not. */
+export interface KeptEvent {
+  type: 'kept';
+  jobId: number;
+  error?: { quota: boolean; message: string };
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent;

@@ -20,10 +20,24 @@ const blobs = createStore('wasm-playground-library-bytes', 'bytes');
 
 /** Save (or refresh) a module and its bytes. Rejects with the browser's error (e.g. quota). */
 export async function saveModule(entry: Omit<LibraryEntry, 'addedAt' | 'lastOpenedAt'>, bytes: Uint8Array): Promise<LibraryEntry> {
+  await saveBytesIfNew(entry.id, bytes);
+  return saveEntry(entry);
+}
+
+/**
+ * Store a module's bytes unless its entry exists (an entry is written only after its bytes, so
+ * it proves they are there). The analyser worker calls this: cloning megabytes into IndexedDB
+ * is work for a worker, not the page.
+ */
+export async function saveBytesIfNew(id: string, bytes: Uint8Array): Promise<void> {
+  if (!(await get<LibraryEntry>(id, entries))) await set(id, bytes, blobs);
+}
+
+/** Write or refresh a module's metadata (its bytes must be stored already). */
+export async function saveEntry(entry: Omit<LibraryEntry, 'addedAt' | 'lastOpenedAt'>): Promise<LibraryEntry> {
   const now = Date.now();
   const existing = await get<LibraryEntry>(entry.id, entries);
   const record: LibraryEntry = { ...existing, ...entry, addedAt: existing?.addedAt ?? now, lastOpenedAt: now };
-  if (!existing) await set(entry.id, bytes, blobs);
   await set(entry.id, record, entries);
   return record;
 }

@@ -16,7 +16,8 @@ export async function loadFile(file: File): Promise<void> {
     await load({ manifest: new TextDecoder().decode(bytes) }, file.name);
     return;
   }
-  await load({ bytes, name: file.name }, file.name);
+  // The buffer is ours alone: the engine may hand it to the analyser without a copy.
+  await load({ bytes, name: file.name, transfer: true }, file.name);
 }
 
 /** A .json file, or text starting with "{": an Extism manifest rather than a module. */
