@@ -173,3 +173,22 @@ test('the UI and the API share one engine: a module opened in the UI runs by its
   expect(result.status).toBe('ok');
   expect(result.values).toEqual([42]);
 });
+
+test('load({ bytes, transfer: true }) takes the buffer without a copy; a plain load leaves the caller its bytes', async ({ page }) => {
+  const result = await page.evaluate(async (url) => {
+    const api = window.wasmPlayground;
+    const fetched = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const kept = fetched.slice();
+    const plain = await api.load({ bytes: kept, name: 'plain.wasm' });
+    const given = fetched.slice();
+    const handed = await api.load({ bytes: given, name: 'handed.wasm', transfer: true });
+    const run = await api.run({ module: handed.id, func: 'add', args: [20, 22] });
+    return { keptLength: kept.byteLength, givenLength: given.byteLength, same: plain.id === handed.id, size: handed.size, status: run.status, values: run.values, original: fetched.byteLength };
+  }, fixtureUrl('add.wasm'));
+  expect(result.keptLength).toBe(result.original);
+  expect(result.givenLength, 'the handed-over buffer is detached').toBe(0);
+  expect(result.same).toBe(true);
+  expect(result.size).toBe(result.original);
+  expect(result.status).toBe('ok');
+  expect(result.values).toEqual([42]);
+});
