@@ -3,7 +3,7 @@
  * extism/outputs.wasm, "Output type", Download, "Use as input", the HTML isolation probe,
  * and a big output that does not freeze the page.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { expect, test } from './support/playground';
 import { Plugin } from './support/plugin';
 
@@ -194,6 +194,15 @@ test('a 20 MB output renders without freezing the page', async ({ playground, pa
   // main thread would block for many seconds. The tight bar (50 ms at 100 MB) is npm run bench's.
   expect(clickMs, 'ms from the click to the new config row').toBeLessThan(2_000);
   expect(longest, 'longest main-thread task, ms').toBeLessThan(500);
+
+  // Copying 20 MB would hold the page while the browser takes it: Copy asks, Download is offered.
+  await playground.output.getByRole('button', { name: 'Copy output' }).click();
+  const ask = playground.output.getByRole('alertdialog', { name: 'Copy a large output' });
+  await expect(ask).toContainText('Copying 20 MB can hold up the page');
+  const [download] = await Promise.all([page.waitForEvent('download'), ask.getByRole('button', { name: 'Download instead' }).click()]);
+  expect(download.suggestedFilename()).toBe('big-output.txt');
+  expect(statSync(await download.path()).size).toBe(20 * 1024 * 1024);
+  await expect(ask).toHaveCount(0);
 });
 
 test('"Use as input" chains echo output into the input', async ({ playground }) => {

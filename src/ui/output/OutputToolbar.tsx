@@ -4,7 +4,8 @@ import type { OutputDoc } from '../../output/client';
 import { OUTPUT_TYPES, rendererFor } from '../../output/registry';
 import type { RunOutput } from '../../sandbox/api';
 import { useOutput } from '../../state/outputStore';
-import { copyKind, copyOutput, downloadBlob, outputFileName, typed } from './outputActions';
+import { formatBytes } from '../format';
+import { clipboardBytes, COPY_CONFIRM_BYTES, copyKind, copyOutput, downloadBlob, outputFileName, typed } from './outputActions';
 
 const COPY_TITLES = { text: 'Copies the output as text', image: 'Copies the image (as PNG)', base64: 'Copies the bytes as base64 text' };
 
@@ -13,11 +14,15 @@ export function OutputToolbar({ output, doc, func, mime }: { output: RunOutput; 
   const setOverride = useOutput((s) => s.setOverride);
   const asInput = useOutput((s) => s.asInputHandler);
   const [copied, setCopied] = useState<{ doc: OutputDoc; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<OutputDoc | null>(null);
   const renderer = rendererFor(mime);
   const name = outputFileName(func, mime);
   const known = OUTPUT_TYPES.some((t) => t.mime === override);
 
+  const copySize = clipboardBytes(output.bytes.length, copyKind(renderer));
+  const download = () => void typed(doc, mime).then((blob) => downloadBlob(blob, name));
   const copy = () => {
+    setConfirming(null);
     copyOutput(doc, mime, renderer).then(
       () => setCopied({ doc, text: 'Copied' }),
       (err: unknown) => setCopied({ doc, text: `Copy failed: ${err instanceof Error ? err.message : String(err)}` }),
@@ -38,10 +43,10 @@ export function OutputToolbar({ output, doc, func, mime }: { output: RunOutput; 
           ))}
         </select>
       </label>
-      <button type="button" title={COPY_TITLES[copyKind(renderer)]} onClick={copy}>
+      <button type="button" title={COPY_TITLES[copyKind(renderer)]} onClick={copySize > COPY_CONFIRM_BYTES ? () => setConfirming(doc) : copy}>
         Copy output
       </button>
-      <button type="button" title={`Saves ${name}`} onClick={() => void typed(doc, mime).then((blob) => downloadBlob(blob, name))}>
+      <button type="button" title={`Saves ${name}`} onClick={download}>
         Download output
       </button>
       <button
@@ -55,6 +60,27 @@ export function OutputToolbar({ output, doc, func, mime }: { output: RunOutput; 
       <span className="copy-feedback" aria-live="polite">
         {copied?.doc === doc ? copied.text : ''}
       </span>
+      {confirming === doc && (
+        <div role="alertdialog" aria-label="Copy a large output" className="copy-confirm">
+          <span>Copying {formatBytes(copySize)} can hold up the page for a few seconds while the browser takes it.</span>{' '}
+          <button type="button" onClick={copy}>
+            Copy anyway
+          </button>{' '}
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setConfirming(null);
+              download();
+            }}
+          >
+            Download instead
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
     </>
   );
 }
