@@ -6,7 +6,6 @@ import type { ArgInput, ManifestInfo, RunRequest } from './api';
 import type { ExtismRunOptions, MountSpec, RunError, WasiRunOptions, WasmValue } from './protocol';
 
 const encoder = new TextEncoder();
-const WASM_PAGE = 65536;
 
 /** Text as UTF-8, bytes as they are. */
 export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): Uint8Array {
@@ -41,9 +40,8 @@ export function noSuchFunction(func: string, exports: ExportEntry[]): RunError {
 export function extismOptions(request: RunRequest, vars: [string, Uint8Array][], manifest: ManifestInfo | undefined): ExtismRunOptions {
   const maxVarBytes = request.maxVarBytes ?? manifest?.maxVarBytes;
   const maxHttpResponseBytes = request.maxHttpResponseBytes ?? manifest?.maxHttpResponseBytes;
+  // max_pages also caps kernel blocks; the worker derives that cap (src/worker/extism.ts kernelCap).
   const maxPages = request.maxPages ?? manifest?.maxPages;
-  // As in the native runtime, kernel blocks (input, output, vars' copies) count against the pages too.
-  const maxKernelBytes = request.maxKernelBytes ?? (maxPages !== undefined ? maxPages * WASM_PAGE : undefined);
   return {
     config: { ...request.config },
     vars: vars.map(([k, v]) => [k, v.slice().buffer]),
@@ -51,7 +49,7 @@ export function extismOptions(request: RunRequest, vars: [string, Uint8Array][],
     httpMode: request.httpMode ?? 'auto',
     exposeHeaders: request.exposeHeaders ?? false,
     ...(maxVarBytes !== undefined ? { maxVarBytes } : {}),
-    ...(maxKernelBytes !== undefined ? { maxKernelBytes } : {}),
+    ...(request.maxKernelBytes !== undefined ? { maxKernelBytes: request.maxKernelBytes } : {}),
     ...(maxPages !== undefined ? { maxPages } : {}),
     ...(maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes } : {}),
   };

@@ -38,6 +38,7 @@ describe('limitMemory', () => {
     expect(limited.ok).toBe(true);
     if (!limited.ok) return;
     expect(limited.memories).toBe(1);
+    expect(limited.capped).toBe(1);
     const g = grow(limited.bytes);
     expect(g(3)).toBe(1); // 1 → 4 pages
     expect(g(1)).toBe(-1);
@@ -65,8 +66,11 @@ describe('limitMemory', () => {
     expect(grow(limited.bytes, { env: { f: () => 0, memory: bounded } })(1)).toBe(1);
   });
 
-  it('refuses a memory that starts above the cap, and says which', () => {
-    expect(limitMemory(definedMemory([0x00, 0x05]), 4)).toEqual({ ok: false, message: 'memory 0 starts at 5 pages, more than memory.max_pages allows (4)' });
+  it('leaves a memory that starts above the cap as it is (max_pages then caps kernel blocks only, as in the JS SDK)', () => {
+    const original = definedMemory([0x00, 0x05]);
+    const outcome = limitMemory(original, 4);
+    expect(outcome.ok && { capped: outcome.capped, memories: outcome.memories, same: Array.from(outcome.bytes).join() === Array.from(original).join() }).toEqual({ capped: 0, memories: 1, same: true });
+    expect(outcome.ok && grow(outcome.bytes)(10)).toBe(5);
   });
 
   it('reports a truncated module instead of throwing', () => {

@@ -8,7 +8,8 @@ import { uleb as leb } from './leb';
 import { ByteReader, WasmParseError } from './reader';
 import { readLimits, readMutability, readRefType, readValType } from './valtypes';
 
-export type LimitOutcome = { ok: true; bytes: Uint8Array<ArrayBuffer>; memories: number } | { ok: false; message: string };
+/** `capped`: memories whose maximum was lowered or already within the cap; the rest start above it. */
+export type LimitOutcome = { ok: true; bytes: Uint8Array<ArrayBuffer>; memories: number; capped: number } | { ok: false; message: string };
 
 interface Edit {
   start: number;
@@ -16,7 +17,12 @@ interface Edit {
   bytes: number[];
 }
 
-/** The module with every memory's maximum lowered to `maxPages` (kept when already lower). */
+/**
+ * The module with every memory's maximum lowered to `maxPages` (kept when already lower). A
+ * memory that starts above `maxPages` is left as it is: the native runtime would refuse such a
+ * module, but the JS SDK (our reference) reads max_pages as a cap on kernel blocks only, and a
+ * manifest with a cap below the module's own start size can only have been written for that.
+ */
 export function limitMemory(bytes: Uint8Array, maxPages: number): LimitOutcome {
   try {
     return rewrite(bytes, maxPages);
@@ -32,6 +38,7 @@ function rewrite(bytes: Uint8Array, maxPages: number): LimitOutcome {
   // Parts are views of the input where nothing changes: a big module is not copied byte by byte.
   const out: Uint8Array[] = [bytes.subarray(0, 8)];
   let memories = 0;
+  let capped = 0;
   while (!r.atEnd()) {
     const sectionStart = r.pos;
     const id = r.u8();
@@ -49,9 +56,8 @@ function rewrite(bytes: Uint8Array, maxPages: number): LimitOutcome {
         const limits = readLimits(s, 'memory');
         memories++;
         if (limits.memory64) continue; // 64-bit memories: no wasm32 plugin uses them
-        if (limits.min > maxPages) {
-          return { ok: false, message: `memory ${memories - 1} starts at ${limits.min} pages, more than memory.max_pages allows (${maxPages})` };
-        }
+        if (limits.min > maxPages) continue;
+        capped++;
         const max = Math.min(limits.max ?? maxPages, maxPages);
         if (limits.max !== undefined && limits.max <= maxPages) continue;
         const flags = bytes[at]! | 0x01;
@@ -80,7 +86,7 @@ function rewrite(bytes: Uint8Array, maxPages: number): LimitOutcome {
     result.set(part, o);
     o += part.length;
   }
-  return { ok: true, bytes: result, memories };
+  return { ok: true, bytes: result, memories, capped };
 }
 
 /** Reads one import up to its descriptor; true (positioned at the limits) when it is a memory. */

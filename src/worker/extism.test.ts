@@ -8,6 +8,7 @@ import type { VfsChange } from '../host/fs/types';
 import type { BlockedEvent, ErrorEvent, MountSpec, ResultEvent, WasiRunOptions } from '../sandbox/protocol';
 import { analyseModule } from '../wasm/analyse';
 import { limitMemory } from '../wasm/limitMemory';
+import { wat } from '../wasm/testBytes';
 import type { CoreAnalysis, ImportEntry } from '../wasm/types';
 import { dropExtismInstance, runExtism, type ExtismRun } from './extism';
 
@@ -145,5 +146,47 @@ describe('runExtism with memory.max_pages', () => {
     if (outcome.type !== 'error') return;
     expect(outcome.error.code).toBe('memory');
     expect(outcome.error.message).toContain("The plugin's memory is at its limit of 4 pages (256 KiB, memory.max_pages in the manifest)");
+  });
+});
+
+describe('runExtism with linked modules', () => {
+  it('a linked module that imports WASI gets its own WASI host, bound to its own memory', async () => {
+    const side = new WebAssembly.Module(
+      (await wat(`(module
+        (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+        (memory (export "memory") 1)
+        (data (i32.const 64) "from side\\n")
+        (func (export "hello") (result i32)
+          (i32.store (i32.const 0) (i32.const 64))
+          (i32.store (i32.const 4) (i32.const 10))
+          (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))`)) as Uint8Array<ArrayBuffer>,
+    );
+    const main = new WebAssembly.Module(
+      (await wat(`(module
+        (import "side" "hello" (func $hello (result i32)))
+        (memory (export "memory") 1)
+        (func (export "run") (result i32) (call $hello)))`)) as Uint8Array<ArrayBuffer>,
+    );
+    const lines: [string, string][] = [];
+    const outcome = await runExtism({
+      runId: ++runs,
+      moduleId: 'linked-wasi',
+      module: main,
+      compileMs: 0,
+      imports: [{ module: 'side', name: 'hello', desc: { kind: 'func', typeIndex: 0, type: { params: [], results: ['i32'] } } }],
+      policy: 'fail',
+      func: 'run',
+      input: new Uint8Array(0),
+      grants: { hosts: [] },
+      freshInstance: true,
+      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
+      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
+      links: [{ name: 'side', module: side, imports: [] }],
+      console: (stream, text) => lines.push([stream, text]),
+      blocked: () => {},
+      fs: () => {},
+    });
+    expect(outcome.type).toBe('result');
+    expect(lines).toEqual([['stdout', 'from side']]);
   });
 });

@@ -9,6 +9,7 @@ import type { ImportEntry } from '../wasm/types';
 import { createGuestWasi, importsWasi, lineSplitter, mountRoot, wasiKey } from './guestWasi';
 import { describeGuestError } from './guestErrors';
 import { promising } from './jspi';
+import { instantiateLinked, PluginLinkError } from './pluginLinks';
 import { buildStubs } from './stubs';
 import { unprovidedImports } from '../sandbox/provided';
 
@@ -36,7 +37,8 @@ export interface ExtismRun {
 interface Live {
   instance: WebAssembly.Instance;
   host: ExtismHost;
-  wasi: WasiHost | null;
+  /** One WASI host per module that imports WASI (main and linked), sharing the mounted trees. */
+  wasis: WasiHost[];
   /** The WASI settings it was made with: a kept instance is reused only under the same ones. */
   wasiKey: string;
   vars: Map<string, Uint8Array>;
@@ -58,7 +60,8 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   if (plugin) {
     plugin.sink.run = run;
     // Same mounts, fresh contents: the volumes may have changed since the last call.
-    plugin.wasi?.remount(run.wasi.mounts.map(mountRoot));
+    const roots = run.wasi.mounts.map(mountRoot);
+    for (const wasi of plugin.wasis) wasi.remount(roots);
   } else {
     const t0 = performance.now();
     const made = instantiate(run);
@@ -85,7 +88,7 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   const callMs = performance.now() - t1;
   const timings = { compileMs, instantiateMs, callMs };
   // Files the plugin wrote are saved even when the call then failed, as for WASI programs.
-  plugin.wasi?.flush(thrown !== null);
+  for (const wasi of plugin.wasis) wasi.flush(thrown !== null);
   const varsOut = [...vars].map(([k, v]): [string, ArrayBuffer] => [k, v.slice().buffer]);
 
   // The plugin's own message wins over whatever the unwinding threw (as in the native runtime).
@@ -99,7 +102,8 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
           ? { code: thrown.kind === 'memory' ? 'memory' : 'plugin', func, message: `${func} failed: ${thrown.message}` }
           : describeGuestError(thrown, func, 'call');
     const limit = run.options.maxPages;
-    if (limit !== undefined && memoryPages(plugin.instance) >= limit) {
+    // Exactly at the cap: a memory that started above it was left uncapped (see limitMemory).
+    if (limit !== undefined && memoryPages(plugin.instance) === limit) {
       // Most allocators trap or report failure when memory.grow returns -1: say why it did.
       error.code = 'memory';
       error.message += ` The plugin's memory is at its limit of ${limit} pages (${limit * 64} KiB, memory.max_pages in the manifest): it could not grow any further.`;
@@ -111,6 +115,23 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   }
   const output = host.takeOutput() ?? new Uint8Array(0);
   return { type: 'result', runId, values: [], timings, output: output.slice().buffer, vars: varsOut };
+}
+
+/**
+ * Kernel blocks (input, output, copies of vars) are capped by maxKernelBytes, else by
+ * memory.max_pages: that is all max_pages limits in the JS SDK, and the native runtime counts
+ * them in the same budget as the plugin's memory.
+ */
+function kernelCap(options: ExtismRunOptions): { maxKernelBytes?: number } {
+  if (options.maxKernelBytes !== undefined) return { maxKernelBytes: options.maxKernelBytes };
+  return options.maxPages !== undefined ? { maxKernelBytes: options.maxPages * 65536 } : {};
+}
+
+/** WASI reactors are bound and `_initialize`d; others run `_initialize` if they have one; GHC's runtime starts with hs_init. */
+function initialise(instance: WebAssembly.Instance, wasi: WasiHost | undefined): void {
+  if (wasi) wasi.initialize(instance);
+  else if (typeof instance.exports._initialize === 'function') (instance.exports._initialize as () => void)();
+  if (typeof instance.exports.hs_init === 'function') (instance.exports.hs_init as (argc: number, argv: number) => void)(0, 0);
 }
 
 function memoryPages(instance: WebAssembly.Instance): number {
@@ -145,21 +166,24 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
       requestAsync: (req, body) => fetchAsync({ ...req, body }, policy),
     },
     ...(run.options.maxVarBytes !== undefined ? { maxVarBytes: run.options.maxVarBytes } : {}),
-    ...(run.options.maxKernelBytes !== undefined ? { maxKernelBytes: run.options.maxKernelBytes } : {}),
+    ...kernelCap(run.options),
     ...(run.options.maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes: run.options.maxHttpResponseBytes } : {}),
   });
 
   const stdout = lineSplitter((line) => sink.run.console('stdout', line));
   const stderr = lineSplitter((line) => sink.run.console('stderr', line));
-  const wasi = importsWasi(run.module)
-    ? createGuestWasi(run.wasi, new Uint8Array(0), {
-        stdout: stdout.push,
-        stderr: stderr.push,
-        console: (stream, text) => sink.run.console(stream, text),
-        blocked: (event) => sink.run.blocked(event),
-        fs: (changes) => sink.run.fs(changes),
-      })
-    : null;
+  const io = {
+    stdout: stdout.push,
+    stderr: stderr.push,
+    console: (stream: ConsoleStream, text: string) => sink.run.console(stream, text),
+    blocked: (event: Omit<BlockedEvent, 'type' | 'runId'>) => sink.run.blocked(event),
+    fs: (changes: VfsChange[]) => sink.run.fs(changes),
+  };
+  const roots = run.wasi.mounts.map(mountRoot);
+  // Each module that imports WASI gets its own host (bound to its own memory), as in the JS SDK:
+  // index i for links[i], the last for the main module.
+  const modules = [...run.links.map((l) => l.module), run.module];
+  const wasiOf = modules.map((m) => (importsWasi(m) ? createGuestWasi(run.wasi, new Uint8Array(0), io, roots) : undefined));
   const linkedNames = new Set(run.links.map((l) => l.name));
   const missing = [run.imports, ...run.links.map((l) => l.imports)]
     .flatMap((list) => unprovidedImports(list, 'extism'))
@@ -176,20 +200,16 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
     };
   }
   const stubs = buildStubs(missing, { line: (text) => sink.run.console('stub', text) });
-  const imports: WebAssembly.Imports = { ...stubs.imports, ...(wasi?.imports ?? {}), [EXTISM_ENV]: host.imports };
+  const base = (i: number): WebAssembly.Imports => ({ ...stubs.imports, ...(wasiOf[i]?.imports ?? {}), [EXTISM_ENV]: host.imports });
 
   let instance: WebAssembly.Instance;
   try {
-    // Linked modules first, in manifest order; each sees the kernel, WASI and the ones before it.
-    for (const link of run.links) {
-      const linked = new WebAssembly.Instance(link.module, imports);
-      imports[link.name] = linked.exports;
-    }
-    instance = new WebAssembly.Instance(run.module, imports);
-    if (wasi) wasi.initialize(instance);
-    else if (typeof instance.exports._initialize === 'function') (instance.exports._initialize as () => void)();
-    if (typeof instance.exports.hs_init === 'function') (instance.exports.hs_init as (argc: number, argv: number) => void)(0, 0);
+    const linked = instantiateLinked(run.module, run.links, base);
+    instance = linked.main;
+    // Initialise once everything exists (a cycle may call across): linked modules first, then main.
+    [...linked.links.map((l) => l.instance), instance].forEach((inst, i) => initialise(inst, wasiOf[i]));
   } catch (err) {
+    if (err instanceof PluginLinkError) return { error: { code: 'link', func: run.func, message: err.message } };
     return { error: describeGuestError(err, run.func, 'instantiate') };
   }
 
@@ -209,5 +229,5 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
       stderr.end();
     }
   };
-  return { instance, host, wasi, wasiKey: wasiKey(run.wasi), vars, sink, call };
+  return { instance, host, wasis: wasiOf.filter((w): w is WasiHost => w !== undefined), wasiKey: wasiKey(run.wasi), vars, sink, call };
 }

@@ -27,14 +27,17 @@ export function mountRoot(m: MountSpec): VfsDir {
   return VfsDir.fromSnapshot(m.entries, m.maxBytes !== undefined ? { maxBytes: m.maxBytes } : {});
 }
 
-/** A WASI host over the run's mounts, clock and randomness, reporting to `io`. */
-export function createGuestWasi(options: WasiRunOptions, stdin: Uint8Array, io: GuestIo): WasiHost {
+/**
+ * A WASI host over the run's mounts, clock and randomness, reporting to `io`. Hosts of linked
+ * modules pass the same `roots`, so they see (and journal) one tree per mount.
+ */
+export function createGuestWasi(options: WasiRunOptions, stdin: Uint8Array, io: GuestIo, roots: VfsDir[] = options.mounts.map(mountRoot)): WasiHost {
   const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
   return createWasiHost({
     args: options.argv,
     env: options.env,
     stdin,
-    preopens: options.mounts.map((m) => ({ guestPath: m.guestPath, readOnly: m.readOnly, root: mountRoot(m) })),
+    preopens: options.mounts.map((m, i) => ({ guestPath: m.guestPath, readOnly: m.readOnly, root: roots[i]! })),
     watchUnmounted: options.watchUnmounted,
     stdout: io.stdout,
     stderr: io.stderr,

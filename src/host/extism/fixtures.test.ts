@@ -358,14 +358,14 @@ describe('limits.wasm', () => {
     expect(err.message).toMatch(/^alloc\(1048576\): the plugin allocated more than 16 MiB of host memory/);
   });
 
-  it('var_fill fits under the default var cap at 1000000 bytes and not at 1048576', () => {
+  it('var_fill fits the default var cap at 1048576 bytes (values only) and not at 1048577', () => {
     const vars = new Map<string, Uint8Array>();
     const p = load('limits', { vars });
-    expect(p.text('var_fill', '1000000')).toBe('stored 1000000 bytes in var blob');
-    expect(vars.get('blob')?.length).toBe(1000000);
-    const err = thrown(() => p.call('var_fill', '1048576'));
+    expect(p.text('var_fill', '1048576')).toBe('stored 1048576 bytes in var blob');
+    expect(vars.get('blob')?.length).toBe(1048576);
+    const err = thrown(() => p.call('var_fill', '1048577'));
     expect(err).toMatchObject({ kind: 'vars' });
-    expect(err.message).toMatch(/^var_set: vars would take 1048580 bytes, over the 1048576-byte limit/);
+    expect(err.message).toMatch(/^var_set: var values would take 1048577 bytes, over the 1048576-byte limit/);
   });
 });
 

@@ -165,10 +165,10 @@ describe('limits', () => {
     const plugin = await loadPlugin({ vars, maxVarBytes: 1000 });
     plugin.text('var_big', new Uint8Array(900));
     expect(vars.get('big')?.length).toBe(900);
-    // replacing "big" counts its new size, not old + new: 5 + 8 + 3 + 980 = 996
-    plugin.text('var_big', new Uint8Array(980));
-    expect(() => plugin.call('var_big', new Uint8Array(990))).toThrow('var_set: vars would take 1006 bytes, over the 1000-byte limit');
-    expect(vars.get('big')?.length).toBe(980);
+    // replacing "big" counts its new size, not old + new; values only (as the JS SDK): 8 + 992 = 1000
+    plugin.text('var_big', new Uint8Array(992));
+    expect(() => plugin.call('var_big', new Uint8Array(993))).toThrow('var_set: var values would take 1001 bytes, over the 1000-byte limit');
+    expect(vars.get('big')?.length).toBe(992);
   });
 
   it('reports vars as disabled when maxVarBytes is 0', async () => {
@@ -221,6 +221,24 @@ describe('kernel functions called directly', () => {
     k.error_set?.(0n);
     expect(host.takeError()).toBeNull();
     expect(() => k.error_set?.(msg + 1n)).toThrow(/error_set: offset \d+ is not an allocated block/);
+  });
+
+  it('var_set keeps the key and value blocks (as the JS SDK): the plugin may read the key again', () => {
+    const vars = new Map<string, Uint8Array>();
+    const host = createExtismHost({ vars });
+    const k = fns(host);
+    const block = (text: string) => {
+      const at = k.alloc?.(BigInt(text.length)) as bigint;
+      [...text].forEach((c, i) => k.store_u8?.(at + BigInt(i), c.charCodeAt(0)));
+      return at;
+    };
+    const key = block('total');
+    const value = block('42');
+    k.var_set?.(key, value);
+    expect(new TextDecoder().decode(vars.get('total'))).toBe('42');
+    expect(k.length?.(key)).toBe(5n);
+    const got = k.var_get?.(key) as bigint;
+    expect(k.length?.(got)).toBe(2n);
   });
 
   it('forgets the input when its block is freed, as the kernel does', () => {

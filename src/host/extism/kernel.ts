@@ -1,7 +1,9 @@
 /**
  * The Extism kernel ABI (`extism:host/env`) in TypeScript, over our own kernel memory.
  * Signatures and sources: abi.ts. Ownership follows runtime/src/pdk.rs: config_get, var_get,
- * var_set, log_* and http_request free the blocks they are given; output_set and error_set keep them.
+ * log_*, config_get, var_get and http_request free the blocks they are given; var_set, output_set
+ * and error_set keep them (var_set as the JS SDK, the reference: plugins built against it may reuse
+ * the key block after var_set; the blocks go at the next reset anyway).
  */
 import { DEFAULT_MAX_HTTP_RESPONSE_BYTES, DEFAULT_MAX_VAR_BYTES, LOG_LEVEL_NUMBER, type LogLevel } from './abi';
 import { ExtismError } from './errors';
@@ -152,8 +154,6 @@ export function createExtismHost(options: ExtismHostOptions = {}): ExtismHost {
       const name = readString('var_set', k);
       if (v === 0) vars.delete(name);
       else setVar(vars, name, mem.readBlock('var_set (value)', v), maxVarBytes);
-      free(k);
-      free(v);
     },
 
     http_request: (req: bigint, body: bigint) => {

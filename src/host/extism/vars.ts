@@ -1,19 +1,35 @@
-/** The var store's size cap (runtime/src/pdk.rs var_set; js-sdk CallContext.setVariable). */
+/**
+ * The var store's size cap. max_var_bytes counts the values, as the JS SDK (our reference,
+ * CallContext.setVariable) does; keys have a fixed cap of their own so they can't grow unbounded.
+ */
 import { ExtismError } from './errors';
 
-/** Bytes a var store takes: UTF-8 keys plus values. */
-export function varsSize(vars: ReadonlyMap<string, Uint8Array>, skipKey?: string): number {
-  let total = 0;
-  for (const [key, value] of vars) if (key !== skipKey) total += utf8Length(key) + value.length;
-  return total;
+/** Total UTF-8 bytes of all keys the store may hold. */
+export const MAX_VAR_KEY_BYTES = 1024 * 1024;
+
+/** Bytes of the store's values (and, separately, keys), leaving out `skipKey`. */
+export function varsSize(vars: ReadonlyMap<string, Uint8Array>, skipKey?: string): { values: number; keys: number } {
+  let values = 0;
+  let keys = 0;
+  for (const [key, value] of vars) {
+    if (key === skipKey) continue;
+    values += value.length;
+    keys += utf8Length(key);
+  }
+  return { values, keys };
 }
 
-/** Set `key` to `value`, throwing ExtismError('vars') when the store would exceed `maxBytes`. */
+/** Set `key` to `value`, throwing ExtismError('vars') when the values would exceed `maxBytes`. */
 export function setVar(vars: Map<string, Uint8Array>, key: string, value: Uint8Array, maxBytes: number): void {
   if (maxBytes === 0) throw new ExtismError('vars', 'var_set: vars are disabled by this host (max_var_bytes is 0)');
-  const total = varsSize(vars, key) + utf8Length(key) + value.length;
-  if (total > maxBytes) {
-    throw new ExtismError('vars', `var_set: vars would take ${total} bytes, over the ${maxBytes}-byte limit (setting "${key}" to ${value.length} bytes)`);
+  const others = varsSize(vars, key);
+  const values = others.values + value.length;
+  if (values > maxBytes) {
+    throw new ExtismError('vars', `var_set: var values would take ${values} bytes, over the ${maxBytes}-byte limit (max_var_bytes; setting "${key}" to ${value.length} bytes)`);
+  }
+  const keys = others.keys + utf8Length(key);
+  if (keys > MAX_VAR_KEY_BYTES) {
+    throw new ExtismError('vars', `var_set: var names would take ${keys} bytes, over the ${MAX_VAR_KEY_BYTES}-byte limit for names (setting "${key.slice(0, 40)}…")`);
   }
   vars.set(key, value);
 }
