@@ -190,3 +190,47 @@ describe('runExtism with linked modules', () => {
     expect(lines).toEqual([['stdout', 'from side']]);
   });
 });
+
+describe('runExtism and proc_exit', () => {
+  const exiting = async (code: number) => {
+    const module = new WebAssembly.Module(
+      (await wat(`(module
+        (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+        (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+        (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+        (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+        (memory (export "memory") 1)
+        (func (export "run") (result i32) (local $o i64)
+          (local.set $o (call $alloc (i64.const 2)))
+          (call $store_u8 (local.get $o) (i32.const 111))
+          (call $store_u8 (i64.add (local.get $o) (i64.const 1)) (i32.const 107))
+          (call $output_set (local.get $o) (i64.const 2))
+          (call $exit (i32.const ${code}))
+          (i32.const 0)))`)) as Uint8Array<ArrayBuffer>,
+    );
+    return runExtism({
+      runId: ++runs,
+      moduleId: `exit-${code}`,
+      module,
+      compileMs: 0,
+      imports: [],
+      policy: 'stub',
+      func: 'run',
+      input: new Uint8Array(0),
+      grants: { hosts: [] },
+      freshInstance: true,
+      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
+      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
+      links: [],
+      console: () => {},
+      blocked: () => {},
+      fs: () => {},
+    });
+  };
+
+  it('proc_exit(0) is success with the output set before it; another code is the return code', async () => {
+    expect(outputText(await exiting(0))).toBe('ok');
+    const failed = await exiting(3);
+    expect(failed.type === 'error' && failed.error.message).toBe('run returned non-zero exit code: 3');
+  });
+});

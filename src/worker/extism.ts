@@ -3,7 +3,7 @@ import { createExtismHost, EXTISM_ENV, ExtismError, type ExtismHost } from '../h
 import type { NetPolicy } from '../host/net';
 import { fetchAsync, fetchSync } from '../host/net';
 import type { VfsChange } from '../host/fs/types';
-import type { WasiHost } from '../host/wasi/host';
+import { WasiExit, type WasiHost } from '../host/wasi/host';
 import type { BlockedEvent, ConsoleStream, ErrorEvent, ExtismRunOptions, Grants, ImportPolicy, ResultEvent, RunError, WasiRunOptions } from '../sandbox/protocol';
 import type { ImportEntry } from '../wasm/types';
 import { createGuestWasi, importsWasi, lineSplitter, mountRoot, wasiKey } from './guestWasi';
@@ -83,7 +83,9 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
   try {
     rc = await plugin.call(func);
   } catch (err) {
-    thrown = err;
+    // proc_exit ends the call with its code, as the native runtime reads it: 0 is success.
+    if (err instanceof WasiExit) rc = err.code;
+    else thrown = err;
   }
   const callMs = performance.now() - t1;
   const timings = { compileMs, instantiateMs, callMs };
