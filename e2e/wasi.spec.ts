@@ -50,6 +50,8 @@ test('live stdout: lines printed 400 ms apart show in the Console while the prog
   const wasi = new Wasi(playground);
   await wasi.open('slow.wasm');
   await wasi.args.fill('4 400');
+  // Let Monaco's first start-up finish: what is measured is the Console's own liveness.
+  await playground.editorReady();
   // Watch the page itself (the test process may be slower than the run on a busy machine):
   // record how many stdout lines were on screen each time the DOM changed while still running.
   await playground.page.evaluate(() => {

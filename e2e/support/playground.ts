@@ -175,6 +175,14 @@ export class Playground {
   }
 
   /** The run ended with an error whose message matches. */
+  /**
+   * Wait until Monaco has replaced the Input textarea. Its first start-up holds the main thread
+   * for a few hundred ms on a busy machine; timing-sensitive tests let it finish first.
+   */
+  async editorReady(): Promise<void> {
+    await expect(this.page.locator('.input-panel [data-editor="monaco"]')).toBeVisible({ timeout: 15_000 });
+  }
+
   async expectRunError(message: string | RegExp): Promise<void> {
     await expect(this.status).toHaveText(/^error\b/);
     await expect(this.outputAlert).toContainText(message);
