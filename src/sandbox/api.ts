@@ -87,7 +87,7 @@ export interface RunRequest {
   /** Extism limits. */
   maxVarBytes?: number;
   maxKernelBytes?: number;
-  /** Cap on each module's wasm memory, in 64 KiB pages (as Extism's memory.max_pages); overrides the manifest's. */
+  /** Extism memory.max_pages (64 KiB pages): caps kernel blocks and each module's wasm memory (unless it starts above); overrides the manifest's. */
   maxPages?: number;
   maxHttpResponseBytes?: number;
   /** WASI: arguments after the program name (argv[0] is the module's name). */

@@ -4,6 +4,7 @@
  */
 import type { VfsChange } from '../host/fs/types';
 import { sniffMime } from '../output/sniff';
+import { WASI_P1_MODULES } from '../wasm/detect';
 import type { AnalyserClient, AnalyserOutcome } from './AnalyserClient';
 import type { ConsoleLine, LoadedModule, LoadProgress, ModuleSource, RunRequest, RunResult } from './api';
 import { LoadFailure } from './api';
@@ -15,7 +16,6 @@ import { convertArgs, extismOptions, noSuchFunction, toBytes, wasiOptions } from
 import type { SandboxClient, StreamedEvent } from './SandboxClient';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-const WASI_P1 = new Set(['wasi_snapshot_preview1', 'wasi_unstable']);
 
 export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
@@ -114,7 +114,7 @@ export class Engine {
 
     const isWasi = kind === 'wasi-command' || kind === 'wasi-reactor';
     // Plugins that import WASI get files too: manifest allowed_paths or the user's mounts.
-    const usesWasi = isWasi || (kind === 'extism' && analysis.imports.some((i) => WASI_P1.has(i.module)));
+    const usesWasi = isWasi || (kind === 'extism' && analysis.imports.some((i) => WASI_P1_MODULES.includes(i.module)));
     let stored: MountSpec[] = [];
     if (usesWasi && request.mounts?.length) {
       try {
@@ -153,11 +153,11 @@ export class Engine {
     let links = info.manifest?.links.map((l) => ({ name: l.name, moduleId: l.id })) ?? [];
     if (maxPages !== undefined) {
       const limited = await Promise.all([id, ...links.map((l) => l.moduleId)].map((m) => this.limited(m, maxPages)));
-      const failed = limited.find((l) => typeof l !== 'string');
-      if (failed !== undefined && typeof failed !== 'string') return fail({ code: 'memory', func, message: failed.message });
-      const ids = limited as string[];
-      runModuleId = ids[0]!;
-      links = links.map((l, i) => ({ ...l, moduleId: ids[i + 1]! }));
+      const failed = limited.find((l): l is { message: string } => typeof l !== 'string');
+      if (failed) return fail({ code: 'memory', func, message: failed.message });
+      const [main, ...linkIds] = limited.filter((l): l is string => typeof l === 'string');
+      runModuleId = main!;
+      links = links.map((l, i) => ({ ...l, moduleId: linkIds[i]! }));
     }
     const input = toBytes(request.input);
     const outcome = await this.sandbox.run(

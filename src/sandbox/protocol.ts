@@ -116,7 +116,7 @@ export interface ExtismRunOptions {
   maxVarBytes?: number;
   maxKernelBytes?: number;
   maxHttpResponseBytes?: number;
-  /** The memory cap the module was compiled with (for the message when a call hits it). */
+  /** memory.max_pages: caps kernel blocks (unless maxKernelBytes is given) and names the limit when a call hits the compiled-in memory cap. */
   maxPages?: number;
 }
 

@@ -1,12 +1,12 @@
 /** Which imports each runner provides itself; the rest must be linked or stubbed (DESIGN.md §3). */
+import { EXTISM_MODULE, WASI_P1_MODULES as WASI } from '../wasm/detect';
 import type { ImportEntry, ModuleKind } from '../wasm/types';
 
-const WASI = ['wasi_snapshot_preview1', 'wasi_unstable'];
 const PROVIDED: Record<ModuleKind, readonly string[]> = {
   core: [],
   'wasi-command': WASI,
   'wasi-reactor': WASI,
-  extism: ['extism:host/env', ...WASI],
+  extism: [EXTISM_MODULE, ...WASI],
   component: [],
 };
 

@@ -32,5 +32,11 @@ export function mountForAllowedPath(p: AllowedPath): { ok: true; mount: MountReq
 
 /** "home:/data" style description of where a mount comes from. */
 export function describeMountSource(m: MountRequest): string {
-  return `${m.volume}:/${m.dir ?? ''}`;
+  let dir = m.dir ?? '';
+  try {
+    dir = normalisePath(dir);
+  } catch {
+    // shown as given: the mount form refuses such paths before they get here
+  }
+  return `${m.volume}:/${dir}`;
 }

@@ -52,6 +52,11 @@ export const useFiles = create<FilesState>()((set, get) => {
   // Every refresh is numbered; an answer for a volume the user has since left is dropped.
   let generation = 0;
 
+  /** On a first visit "home" is made by the first listing; a change may come before it. */
+  async function ensureDefault(volume: string): Promise<void> {
+    if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
+  }
+
   /** Runs a change, reports failure in `error`, and refreshes either way. */
   async function act(work: () => Promise<string | null>): Promise<void> {
     try {
@@ -137,7 +142,7 @@ export const useFiles = create<FilesState>()((set, get) => {
     newFolder: (name) =>
       act(async () => {
         const { volume, folder } = get();
-        if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
+        await ensureDefault(volume);
         const path = joinPath(folder, name);
         if ((await volumes.stat(volume, path)) !== undefined) throw new Error(`"${path}" already exists.`);
         await volumes.mkdir(volume, path);
@@ -148,8 +153,7 @@ export const useFiles = create<FilesState>()((set, get) => {
     upload: (files) =>
       act(async () => {
         const { volume, folder } = get();
-        // On a first visit "home" is made by the first listing; an upload may come before it.
-        if (volume === DEFAULT_VOLUME) await volumes.ensureVolume(volume);
+        await ensureDefault(volume);
         await volumes.writeFiles(
           volume,
           files.map((f) => ({ ...f, path: joinPath(folder, f.path) })),

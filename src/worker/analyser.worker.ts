@@ -65,7 +65,7 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
     case 'limit': {
       const limited = limitMemory(new Uint8Array(request.bytes), request.maxPages);
       if (!limited.ok) {
-        post({ type: 'failed', jobId: request.jobId, error: { code: 'invalid', title: `The module can't run within memory.max_pages = ${request.maxPages}: ${limited.message}.`, detail: 'Raise memory.max_pages in the manifest, or leave it out.' } });
+        post({ type: 'failed', jobId: request.jobId, error: { code: 'invalid', title: `The module could not be prepared for memory.max_pages = ${request.maxPages}: ${limited.message}.`, detail: 'Load the module again; if this repeats, leave memory.max_pages out of the manifest.' } });
         return;
       }
       const t0 = performance.now();

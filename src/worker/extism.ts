@@ -50,6 +50,7 @@ interface Live {
 // Instances kept between runs (memory persists, as with the SDKs' Plugin objects).
 const live = new Map<string, Live>();
 const MAX_HTTP_DEFAULT = 50 * 1024 * 1024;
+const WASM_PAGE = 65536;
 
 /** Run one plugin function. Never rejects: failures come back as an ErrorEvent. */
 export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEvent> {
@@ -108,7 +109,7 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
     if (limit !== undefined && memoryPages(plugin.instance) === limit) {
       // Most allocators trap or report failure when memory.grow returns -1: say why it did.
       error.code = 'memory';
-      error.message += ` The plugin's memory is at its limit of ${limit} pages (${limit * 64} KiB, memory.max_pages in the manifest): it could not grow any further.`;
+      error.message += ` The plugin's memory is at its limit of ${limit} pages (${(limit * WASM_PAGE) / 1024} KiB, memory.max_pages in the manifest): it could not grow any further.`;
     }
     return { type: 'error', runId, timings, error, vars: varsOut };
   }
@@ -126,7 +127,7 @@ export async function runExtism(run: ExtismRun): Promise<ResultEvent | ErrorEven
  */
 function kernelCap(options: ExtismRunOptions): { maxKernelBytes?: number } {
   if (options.maxKernelBytes !== undefined) return { maxKernelBytes: options.maxKernelBytes };
-  return options.maxPages !== undefined ? { maxKernelBytes: options.maxPages * 65536 } : {};
+  return options.maxPages !== undefined ? { maxKernelBytes: options.maxPages * WASM_PAGE } : {};
 }
 
 /** WASI reactors are bound and `_initialize`d; others run `_initialize` if they have one; GHC's runtime starts with hs_init. */
@@ -138,7 +139,7 @@ function initialise(instance: WebAssembly.Instance, wasi: WasiHost | undefined):
 
 function memoryPages(instance: WebAssembly.Instance): number {
   const memory = instance.exports.memory;
-  return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength / 65536 : 0;
+  return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength / WASM_PAGE : 0;
 }
 
 /** Forget kept instances of a module (e.g. on "Reset"). */
@@ -216,7 +217,7 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
   }
 
   // Only http_request suspends: a plugin that can't call it skips JSPI's stack switch on every call.
-  const suspends = host.suspending && [run.module, ...run.links.map((l) => l.module)].some((m) => WebAssembly.Module.imports(m).some((i) => i.module === EXTISM_ENV && i.name === 'http_request'));
+  const suspends = host.suspending && modules.some((m) => WebAssembly.Module.imports(m).some((i) => i.module === EXTISM_ENV && i.name === 'http_request'));
   const entries = new Map<string, (() => Promise<unknown>) | undefined>();
   const call = async (name: string): Promise<unknown> => {
     const fn = instance.exports[name];

@@ -6,6 +6,7 @@ import { cryptoRandom, seededRandom } from '../host/random';
 import type { WasiHost } from '../host/wasi/host';
 import { createWasiHost } from '../host/wasi/host';
 import type { BlockedEvent, ConsoleStream, MountSpec, WasiRunOptions } from '../sandbox/protocol';
+import { WASI_P1_MODULES } from '../wasm/detect';
 
 /** Where the guest's output and the host's reports go. */
 export interface GuestIo {
@@ -19,7 +20,7 @@ export interface GuestIo {
 
 /** True when the module imports any WASI p1 function. */
 export function importsWasi(module: WebAssembly.Module): boolean {
-  return WebAssembly.Module.imports(module).some((i) => i.module === 'wasi_snapshot_preview1' || i.module === 'wasi_unstable');
+  return WebAssembly.Module.imports(module).some((i) => WASI_P1_MODULES.includes(i.module));
 }
 
 /** A mount's snapshot as the tree the guest sees. */

@@ -1,12 +1,11 @@
 /** Mounts (DESIGN.md §4): folders of stored volumes that WASI programs and plugins see at guest paths. Nothing by default. */
 import { useEffect, useId, useState } from 'react';
 import type { MountRequest } from '../../sandbox/fsPort';
+import { describeMountSource } from '../../state/allowedPaths';
 import { useCapabilities } from '../../state/capabilitiesStore';
 import { useFiles } from '../../state/filesStore';
 import { DEFAULT_VOLUME } from '../../storage/volumes';
 import { normalisePath } from '../../storage/volumePaths';
-
-const describe = (m: MountRequest) => `${m.volume}:/${normalisePathSafe(m.dir ?? '')}`;
 
 function normalisePathSafe(p: string): string {
   try {
@@ -55,7 +54,7 @@ function MountRow({ mount }: { mount: MountRequest }) {
   return (
     <li>
       <span id={id}>
-        <code>{mount.guestPath}</code> ← <code>{describe(mount)}</code> <span className={`grant ${mount.readOnly ? 'read-only' : 'read-write'}`}>{mount.readOnly ? 'read-only' : 'read-write'}</span>
+        <code>{mount.guestPath}</code> ← <code>{describeMountSource(mount)}</code> <span className={`grant ${mount.readOnly ? 'read-only' : 'read-write'}`}>{mount.readOnly ? 'read-only' : 'read-write'}</span>
       </span>
       <button type="button" aria-describedby={id} onClick={() => useCapabilities.getState().unmount(mount.guestPath)}>
         Unmount
