@@ -8,19 +8,13 @@ import { Plugin } from './support/plugin';
 import { expect, type Playground, test } from './support/playground';
 import { fixtureUrl } from './support/urls';
 
-const files = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Files' });
-const row = (pg: Playground, name: string): Locator => files(pg).getByRole('listitem', { name, exact: true });
-const mounted = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Mounts' }).getByRole('list', { name: 'Mounted folders' });
 const manifest = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Manifest' });
 
 /** Open a folder of the Files panel (it becomes the upload target) and upload one text file. */
 async function uploadInto(pg: Playground, folder: string, name: string, text: string): Promise<void> {
-  await row(pg, folder).getByRole('button', { name: folder, exact: true }).click();
-  await expect(files(pg)).toContainText(`In /${folder}`);
-  await files(pg)
-    .getByLabel('Upload files', { exact: true })
-    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await expect(row(pg, name)).toBeVisible();
+  await pg.fileRow(folder).getByRole('button', { name: folder, exact: true }).click();
+  await expect(pg.files).toContainText(`In /${folder}`);
+  await pg.uploadFiles({ name, text });
 }
 
 test('allowed_paths are asked for, then mounted: read a read-only folder, write another, and the file is kept', async ({ playground }) => {
@@ -41,8 +35,8 @@ test('allowed_paths are asked for, then mounted: read a read-only folder, write 
 
   await request.getByRole('button', { name: 'Mount these folders' }).click();
   await expect(request).toHaveCount(0);
-  await expect(mounted(playground)).toContainText('/in ← home:/plugin-in read-only');
-  await expect(mounted(playground)).toContainText('/out ← home:/plugin-out read-write');
+  await expect(playground.mountedFolders).toContainText('/in ← home:/plugin-in read-only');
+  await expect(playground.mountedFolders).toContainText('/out ← home:/plugin-out read-write');
   await expect(manifest(playground)).toContainText('/in ← home:/plugin-in (read-only) mounted');
 
   // The folders were made; a file uploaded into one is what the plugin reads.
@@ -57,28 +51,26 @@ test('allowed_paths are asked for, then mounted: read a read-only folder, write 
   await plugin.call('write_file', '/out/result.txt\nsaved by the plugin');
   await plugin.expectOk();
   await expect(plugin.textLines).toHaveText(['wrote 19 bytes to /out/result.txt']);
-  await row(playground, 'plugin-out').getByRole('button', { name: 'plugin-out', exact: true }).click();
-  await expect(row(playground, 'result.txt')).toContainText('19 B');
+  await playground.fileRow('plugin-out').getByRole('button', { name: 'plugin-out', exact: true }).click();
+  await expect(playground.fileRow('result.txt')).toContainText('19 B');
 
   // The same (kept) instance reads what it wrote, and after a reload the file is still there.
   await plugin.call('read_file', '/out/result.txt');
   await plugin.expectOk();
   await expect(plugin.textLines).toHaveText(['saved by the plugin']);
   await playground.page.reload();
-  await row(playground, 'plugin-out').getByRole('button', { name: 'plugin-out', exact: true }).click();
-  await expect(row(playground, 'result.txt')).toContainText('19 B');
+  await playground.fileRow('plugin-out').getByRole('button', { name: 'plugin-out', exact: true }).click();
+  await expect(playground.fileRow('result.txt')).toContainText('19 B');
 });
 
 test('a plugin that reads an unmounted path gets a one-click mount, then reads the file', async ({ playground }) => {
   const plugin = new Plugin(playground);
-  await files(playground)
-    .getByLabel('Upload files', { exact: true })
-    .setInputFiles({ name: 'greeting.txt', mimeType: 'text/plain', buffer: Buffer.from('hello plugin') });
+  await playground.uploadFiles({ name: 'greeting.txt', text: 'hello plugin' });
   await plugin.open('extism/wasi-file.wasm');
   await plugin.call('read_file', '/data/greeting.txt');
   await playground.expectRunError('errno 76');
   await playground.console.getByRole('button', { name: 'Mount a folder at /data' }).click();
-  await expect(mounted(playground)).toContainText('/data ← home:/ read-write');
+  await expect(playground.mountedFolders).toContainText('/data ← home:/ read-write');
   await playground.runButton.click();
   await plugin.expectOk();
   await expect(plugin.textLines).toHaveText(['hello plugin']);

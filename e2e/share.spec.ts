@@ -181,7 +181,7 @@ test('hosts in a link are asked for in a dialog, not applied', async ({ playgrou
 test('mounts in a link are asked for in a dialog; accepting makes the folder and mounts it', async ({ playground, browser }) => {
   const plugin = new Plugin(playground);
   await plugin.open('extism/wasi-file.wasm');
-  const mounts = playground.page.getByRole('region', { name: 'Mounts' });
+  const mounts = playground.mounts;
   await mounts.getByRole('textbox', { name: 'Volume folder' }).fill('/shared-in');
   await mounts.getByRole('textbox', { name: 'Guest path' }).fill('/in');
   await mounts.getByRole('checkbox', { name: 'Read-only' }).check();
@@ -197,12 +197,12 @@ test('mounts in a link are asked for in a dialog; accepting makes the folder and
     const dialog = other.plugin.grantRequest;
     await expect(dialog).toContainText('This share link asks for a folder of your files');
     await expect(dialog.getByRole('list', { name: 'Requested mounts' })).toContainText('/in ← home:/shared-in (read-only');
-    const otherMounts = other.page.getByRole('region', { name: 'Mounts' });
+    const otherMounts = other.pg.mounts;
     await expect(otherMounts).toContainText('Nothing is mounted');
     await dialog.getByRole('button', { name: 'Mount this folder' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(otherMounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/in ← home:/shared-in read-only');
-    await expect(other.page.getByRole('region', { name: 'Files' }).getByRole('listitem', { name: 'shared-in', exact: true })).toBeVisible();
+    await expect(other.pg.fileRow('shared-in')).toBeVisible();
     expect(other.errors).toEqual([]);
   } finally {
     await other.close();

@@ -2,18 +2,15 @@
  * WASI programs and the IndexedDB filesystem (issue 4): mounts, persistence across a reload,
  * read-only mounts, the one-click mount for a blocked path, and Stop during a write loop.
  */
-import type { Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Playground, test } from './support/playground';
 import { Wasi, WASI_TESTDATA } from './support/wasi';
 
-const mounts = (pg: Playground): Locator => pg.page.getByRole('region', { name: 'Mounts' });
-const fileRow = (pg: Playground, name: string): Locator => pg.page.getByRole('region', { name: 'Files' }).getByRole('listitem', { name, exact: true });
 
 /** Mount the root of volume "home" at `guest` with the Mounts form. */
 async function mount(pg: Playground, guest: string, readOnly = false): Promise<void> {
-  const m = mounts(pg);
+  const m = pg.mounts;
   await m.getByRole('textbox', { name: 'Volume folder' }).fill('/');
   await m.getByRole('textbox', { name: 'Guest path' }).fill(guest);
   await m.getByRole('checkbox', { name: 'Read-only' }).setChecked(readOnly);
@@ -35,7 +32,7 @@ test('a program writes a file to a mount; a second run reads it back, also after
   await mount(playground, '/data');
   await run(playground, 'write /data/note.txt "written by run one"');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await expect(fileRow(playground, 'note.txt')).toContainText('18 B');
+  await expect(playground.fileRow('note.txt')).toContainText('18 B');
 
   await run(playground, 'read /data/note.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -44,8 +41,8 @@ test('a program writes a file to a mount; a second run reads it back, also after
   // Mounts are not persisted: after a reload nothing is mounted until the user mounts again.
   await playground.page.reload();
   await wasi.open('demo.wasm');
-  await expect(mounts(playground)).toContainText('Nothing is mounted');
-  await expect(fileRow(playground, 'note.txt')).toBeVisible();
+  await expect(playground.mounts).toContainText('Nothing is mounted');
+  await expect(playground.fileRow('note.txt')).toBeVisible();
   await mount(playground, '/data');
   await run(playground, 'read /data/note.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -58,7 +55,7 @@ test('a read-only mount refuses writes (stderr says so) and still reads', async 
   await mount(playground, '/data');
   await run(playground, 'write /data/orig.txt original');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
-  await mounts(playground).getByRole('button', { name: 'Unmount' }).click();
+  await playground.mounts.getByRole('button', { name: 'Unmount' }).click();
   await mount(playground, '/data', true);
 
   await run(playground, 'write /data/new.txt "not allowed"');
@@ -68,7 +65,7 @@ test('a read-only mount refuses writes (stderr says so) and still reads', async 
   await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
   await run(playground, 'rm /data/orig.txt');
   await expect(playground.status).toHaveText(/\bexit (?!0\b)\d+/);
-  await expect(fileRow(playground, 'new.txt')).toHaveCount(0);
+  await expect(playground.fileRow('new.txt')).toHaveCount(0);
 
   await run(playground, 'read /data/orig.txt');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -85,7 +82,7 @@ test('an unmounted path is blocked with a one-click mount; the next run works', 
   const grant = blocked.getByRole('button', { name: 'Mount a folder at /data' }).first();
   await grant.click();
   await expect(blocked.getByRole('button', { name: 'Mounted at /data' }).first()).toBeDisabled();
-  await expect(mounts(playground).getByRole('list', { name: 'Mounted folders' })).toContainText('/data ← home:/ read-write');
+  await expect(playground.mounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/data ← home:/ read-write');
 
   await run(playground, 'write /data/out.txt "after the grant"');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
@@ -101,7 +98,7 @@ test('Stop during a write loop: every file the program closed is there and whole
   await page.getByRole('region', { name: 'Files' }).getByRole('button', { name: 'New folder' }).click();
   await page.getByRole('textbox', { name: 'Folder name' }).fill('loop');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
-  await expect(fileRow(playground, 'loop')).toBeVisible();
+  await expect(playground.fileRow('loop')).toBeVisible();
 
   // Forever: 64 KiB files, 150 ms apart, each closed before the next is opened.
   await wasi.args.fill('/data/loop 0 64 150');

@@ -71,6 +71,19 @@ export class Playground {
   get console(): Locator {
     return this.page.getByRole('region', { name: 'Console' });
   }
+  get files(): Locator {
+    return this.page.getByRole('region', { name: 'Files' });
+  }
+  /** A file or folder of the Files panel, by its name. */
+  fileRow(name: string): Locator {
+    return this.files.getByRole('listitem', { name, exact: true });
+  }
+  get mounts(): Locator {
+    return this.page.getByRole('region', { name: 'Mounts' });
+  }
+  get mountedFolders(): Locator {
+    return this.mounts.getByRole('list', { name: 'Mounted folders' });
+  }
   get missingImports(): Locator {
     return this.page.getByRole('group', { name: 'Missing imports' });
   }
@@ -175,6 +188,14 @@ export class Playground {
   }
 
   /** The run ended with an error whose message matches. */
+  /** Upload text files into the Files panel's current folder and wait until they are listed. */
+  async uploadFiles(...list: { name: string; text: string }[]): Promise<void> {
+    await this.files
+      .getByLabel('Upload files', { exact: true })
+      .setInputFiles(list.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));
+    for (const f of list) await expect(this.fileRow(f.name)).toBeVisible();
+  }
+
   /**
    * Wait until Monaco has replaced the Input textarea. Its first start-up holds the main thread
    * for a few hundred ms on a busy machine; timing-sensitive tests let it finish first.

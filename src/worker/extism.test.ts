@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VfsChange } from '../host/fs/types';
-import type { BlockedEvent, ErrorEvent, MountSpec, ResultEvent, WasiRunOptions } from '../sandbox/protocol';
+import type { BlockedEvent, ErrorEvent, MountSpec, ResultEvent } from '../sandbox/protocol';
 import { analyseModule } from '../wasm/analyse';
 import { limitMemory } from '../wasm/limitMemory';
 import { wat } from '../wasm/testBytes';
@@ -38,28 +38,43 @@ interface Seen {
 }
 
 let runs = 0;
-function run(func: string, input: string, mounts: MountSpec[], opts: { moduleId?: string; fresh?: boolean } = {}): { outcome: Promise<ResultEvent | ErrorEvent>; seen: Seen } {
-  const seen: Seen = { fs: [], blocked: [] };
-  const wasi: WasiRunOptions = { argv: ['plugin'], env: [], mounts, watchUnmounted: true };
-  const request: ExtismRun = {
+/** A fresh-instance run of `func` with no input, mounts or links; `over` replaces any field. */
+function request(module: WebAssembly.Module, func: string, over: Partial<ExtismRun> = {}): ExtismRun {
+  return {
     runId: ++runs,
-    moduleId: opts.moduleId ?? 'wasi-file',
+    moduleId: func,
     module,
     compileMs: 0,
-    imports,
+    imports: [],
     policy: 'fail',
     func,
-    input: encoder.encode(input),
+    input: new Uint8Array(0),
     grants: { hosts: [] },
-    freshInstance: opts.fresh ?? false,
+    freshInstance: true,
     options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
-    wasi,
+    wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
     links: [],
     console: () => {},
-    blocked: (event) => seen.blocked.push(event),
-    fs: (changes) => seen.fs.push(...changes),
+    blocked: () => {},
+    fs: () => {},
+    ...over,
   };
-  return { outcome: runExtism(request), seen };
+}
+
+function run(func: string, input: string, mounts: MountSpec[], opts: { moduleId?: string; fresh?: boolean } = {}): { outcome: Promise<ResultEvent | ErrorEvent>; seen: Seen } {
+  const seen: Seen = { fs: [], blocked: [] };
+  const outcome = runExtism(
+    request(module, func, {
+      moduleId: opts.moduleId ?? 'wasi-file',
+      imports,
+      input: encoder.encode(input),
+      freshInstance: opts.fresh ?? false,
+      wasi: { argv: ['plugin'], env: [], mounts, watchUnmounted: true },
+      blocked: (event) => seen.blocked.push(event),
+      fs: (changes) => seen.fs.push(...changes),
+    }),
+  );
+  return { outcome, seen };
 }
 
 const outputText = (e: ResultEvent | ErrorEvent) => (e.type === 'result' && e.output ? decoder.decode(e.output) : `error: ${e.type === 'error' ? e.error.message : ''}`);
@@ -117,24 +132,13 @@ describe('runExtism with memory.max_pages', () => {
   const capped = limitMemory(limits.bytes, 4);
   if (!capped.ok) throw new Error(capped.message);
   const call = (input: string) =>
-    runExtism({
-      runId: ++runs,
-      moduleId: 'limits',
-      module: new WebAssembly.Module(capped.bytes),
-      compileMs: 0,
-      imports: limits.imports,
-      policy: 'fail',
-      func: 'grow_pages',
-      input: encoder.encode(input),
-      grants: { hosts: [] },
-      freshInstance: true,
-      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false, maxPages: 4 },
-      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
-      links: [],
-      console: () => {},
-      blocked: () => {},
-      fs: () => {},
-    });
+    runExtism(
+      request(new WebAssembly.Module(capped.bytes), 'grow_pages', {
+        imports: limits.imports,
+        input: encoder.encode(input),
+        options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false, maxPages: 4 },
+      }),
+    );
 
   it('grows up to the cap', async () => {
     expect(outputText(await call('3'))).toBe('grew to 4 pages');
@@ -168,24 +172,14 @@ describe('runExtism with linked modules', () => {
         (func (export "run") (result i32) (call $hello)))`)) as Uint8Array<ArrayBuffer>,
     );
     const lines: [string, string][] = [];
-    const outcome = await runExtism({
-      runId: ++runs,
-      moduleId: 'linked-wasi',
-      module: main,
-      compileMs: 0,
-      imports: [{ module: 'side', name: 'hello', desc: { kind: 'func', typeIndex: 0, type: { params: [], results: ['i32'] } } }],
-      policy: 'fail',
-      func: 'run',
-      input: new Uint8Array(0),
-      grants: { hosts: [] },
-      freshInstance: true,
-      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
-      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
-      links: [{ name: 'side', module: side, imports: [] }],
-      console: (stream, text) => lines.push([stream, text]),
-      blocked: () => {},
-      fs: () => {},
-    });
+    const outcome = await runExtism(
+      request(main, 'run', {
+        moduleId: 'linked-wasi',
+        imports: [{ module: 'side', name: 'hello', desc: { kind: 'func', typeIndex: 0, type: { params: [], results: ['i32'] } } }],
+        links: [{ name: 'side', module: side, imports: [] }],
+        console: (stream, text) => lines.push([stream, text]),
+      }),
+    );
     expect(outcome.type).toBe('result');
     expect(lines).toEqual([['stdout', 'from side']]);
   });
@@ -208,24 +202,7 @@ describe('runExtism and proc_exit', () => {
           (call $exit (i32.const ${code}))
           (i32.const 0)))`)) as Uint8Array<ArrayBuffer>,
     );
-    return runExtism({
-      runId: ++runs,
-      moduleId: `exit-${code}`,
-      module,
-      compileMs: 0,
-      imports: [],
-      policy: 'stub',
-      func: 'run',
-      input: new Uint8Array(0),
-      grants: { hosts: [] },
-      freshInstance: true,
-      options: { config: {}, vars: [], logLevel: 'info', httpMode: 'sync', exposeHeaders: false },
-      wasi: { argv: ['plugin'], env: [], mounts: [], watchUnmounted: false },
-      links: [],
-      console: () => {},
-      blocked: () => {},
-      fs: () => {},
-    });
+    return runExtism(request(module, 'run', { moduleId: `exit-${code}`, policy: 'stub' }));
   };
 
   it('proc_exit(0) is success with the output set before it; another code is the return code', async () => {
