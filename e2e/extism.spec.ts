@@ -165,7 +165,7 @@ test('user-host: the missing host function is listed by module and name; with st
   await expect(group.getByRole('listitem')).toHaveText(['extism:host/user.get_greeting(i64) -> i64']);
 
   await plugin.call('greet', 'Ada');
-  await playground.expectRunError('extism:host/user.get_greeting');
+  await playground.expectRunError('extism:host/user: 1 function (get_greeting)');
   await expect(playground.outputAlert).toHaveAttribute('data-code', 'link');
 
   await playground.stubCheckbox.check();

@@ -95,13 +95,13 @@ test.describe('kind detection', () => {
   test('a kind that cannot run yet says so plainly (components, until jco lands)', async ({ playground, page }) => {
     await playground.open('component.wasm');
     await expect(playground.kind).toHaveText('Component');
-    await expect(page.getByText(/Component exports are listed once component support lands/)).toBeVisible();
+    await expect(page.getByText(/Components can't be run yet/)).toBeVisible();
     await expect(playground.functionPicker).toHaveCount(0);
     await expect(playground.runButton).toBeDisabled();
     const id = await page.getByLabel('Module', { exact: true }).locator('code[title]').getAttribute('title');
     const result = await page.evaluate((id) => window.wasmPlayground.run({ module: id, func: 'add', args: [2, 3] }), id ?? '');
     expect(result.status).toBe('error');
-    expect(result.error).toMatchObject({ code: 'unsupported', message: expect.stringContaining('components are not supported yet') });
+    expect(result.error).toMatchObject({ code: 'unsupported', message: expect.stringContaining('components are recognised but cannot run yet') });
   });
 });
 
@@ -147,3 +147,21 @@ test.describe('Inspector', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test.describe('reactors and ABI internals', () => {
+  test('a reactor selects its own function; _initialize is under "Show all"; asking for _start explains what a reactor is', async ({ playground, page }) => {
+    await playground.open('wasi-reactor.wasm');
+    await expect(playground.functionPicker).toHaveValue('double');
+    await expect(playground.functionPicker.locator('option')).toHaveText(['double(i32) -> i32']);
+    const showAll = page.getByRole('checkbox', { name: /Show all \(1 ABI internal\)/ });
+    await showAll.check();
+    await expect(playground.functionPicker.locator('option')).toHaveText(['_initialize()', 'double(i32) -> i32']);
+    const id = await page.getByLabel('Module', { exact: true }).locator('code[title]').getAttribute('title');
+    const result = await page.evaluate((id) => window.wasmPlayground.run({ module: id, func: '_start' }), id ?? '');
+    expect(result.status).toBe('error');
+    expect(result.error?.code).toBe('no-export');
+    expect(result.error?.message).toMatch(/^This is a WASI reactor \(a library\): it has no `_start`; call one of its functions instead\. Its functions: double\.$/);
+    const typo = await page.evaluate((id) => window.wasmPlayground.run({ module: id, func: 'doubel', args: [1] }), id ?? '');
+    expect(typo.error?.message).toContain('Did you mean "double"?');
+  });
+});

@@ -1,5 +1,7 @@
 /** Main-thread side of the analyser worker: numbered jobs, typed answers. */
-import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, LoadError } from './protocol';
+import type { LoadError } from '../model/errors';
+import { JobClient } from '../util/jobClient';
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent } from '../worker/analyser/protocol';
 
 type Outcome<T> = { ok: true; value: T; kept?: Promise<KeepResult> } | { ok: false; error: LoadError };
 export type AnalyserOutcome = Outcome<AnalysedEvent>;
@@ -29,18 +31,18 @@ function withKept(job: Omit<Job, 'resolve'>, keep: boolean | undefined): Omit<Jo
   return { ...job, kept: { promise, resolve } };
 }
 
-const defaultFactory = () => new Worker(new URL('../worker/analyser.worker.ts', import.meta.url), { type: 'module', name: 'analyser' });
+const defaultFactory = () => new Worker(new URL('../worker/analyser/analyser.worker.ts', import.meta.url), { type: 'module', name: 'analyser' });
 
 export class AnalyserClient {
-  private worker: Worker | null = null;
-  private readonly jobs = new Map<number, Job>();
-  private nextJob = 1;
+  private readonly jobs: JobClient<AnalyserRequest, AnalyserEvent>;
 
-  constructor(private readonly factory: () => Worker = defaultFactory) {}
+  constructor(factory: () => Worker = defaultFactory) {
+    this.jobs = new JobClient(factory);
+  }
 
   /** Start the worker ahead of the first load. */
   warm(): void {
-    this.ensure();
+    this.jobs.warm();
   }
 
   /**
@@ -69,60 +71,40 @@ export class AnalyserClient {
 
   // Each request type gets its own event type back; the worker answers a job with the matching one.
   private submit<T extends AnalysedEvent | LimitedEvent>(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<Outcome<T>> {
-    const worker = this.ensure();
-    const jobId = this.nextJob++;
     return new Promise((resolve) => {
-      this.jobs.set(jobId, { ...job, resolve: resolve as Job['resolve'] });
-      worker.postMessage(make(jobId), transfer);
+      const settle = resolve as Job['resolve'];
+      let answered = false;
+      this.jobs.start(make, {
+        event: (event) => {
+          switch (event.type) {
+            case 'progress':
+              job.onProgress?.(event.received, event.total);
+              return false;
+            case 'analysed':
+            case 'limited':
+              answered = true;
+              settle({ ok: true, value: event, ...(job.kept ? { kept: job.kept.promise } : {}) });
+              // A job that keeps its bytes stays until the worker says they are stored.
+              return !job.kept;
+            case 'kept':
+              job.kept?.resolve(event.error ? { error: event.error } : {});
+              return true;
+            case 'failed':
+              settle({ ok: false, error: event.error });
+              job.kept?.resolve({ error: { quota: false, message: 'the module was not loaded' } });
+              return true;
+            default: {
+              const never: never = event;
+              throw new Error(`unknown analyser event ${JSON.stringify(never)}`);
+            }
+          }
+        },
+        // The analyser must not die on hostile bytes; if it does, its jobs fail and the next load starts afresh.
+        fail: (end) => {
+          if (!answered) settle({ ok: false, error: { code: 'malformed', title: 'The module could not be analysed.', detail: `${end.message}. Try loading it again.` } });
+          job.kept?.resolve({ error: { quota: false, message: end.message } });
+        },
+      }, transfer);
     });
-  }
-
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = this.factory();
-    worker.onmessage = (event: MessageEvent<AnalyserEvent>) => this.onEvent(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      // The analyser must not die on hostile bytes; if it does, fail its jobs and start afresh.
-      worker.terminate();
-      this.worker = null;
-      const message = event.message || 'the analyser worker died';
-      for (const [id, job] of this.jobs) {
-        job.resolve({ ok: false, error: { code: 'malformed', title: 'The module could not be analysed.', detail: `${message}. Try loading it again.` } });
-        job.kept?.resolve({ error: { quota: false, message } });
-        this.jobs.delete(id);
-      }
-    };
-    this.worker = worker;
-    return worker;
-  }
-
-  private onEvent(event: AnalyserEvent): void {
-    const job = this.jobs.get(event.jobId);
-    if (!job) return;
-    switch (event.type) {
-      case 'progress':
-        job.onProgress?.(event.received, event.total);
-        return;
-      case 'analysed':
-      case 'limited':
-        // A job that keeps its bytes stays until the worker says they are stored.
-        if (!job.kept) this.jobs.delete(event.jobId);
-        job.resolve({ ok: true, value: event, ...(job.kept ? { kept: job.kept.promise } : {}) });
-        return;
-      case 'kept':
-        this.jobs.delete(event.jobId);
-        job.kept?.resolve(event.error ? { error: event.error } : {});
-        return;
-      case 'failed':
-        this.jobs.delete(event.jobId);
-        job.resolve({ ok: false, error: event.error });
-        job.kept?.resolve({ error: { quota: false, message: 'the module was not loaded' } });
-        return;
-      default: {
-        const never: never = event;
-        throw new Error(`unknown analyser event ${JSON.stringify(never)}`);
-      }
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SandboxEvent, SandboxRequest } from './protocol';
+import type { SandboxEvent, SandboxRequest } from '../worker/sandbox/protocol';
 import { SandboxClient } from './SandboxClient';
 
 /** A stand-in Worker: records requests, lets the test answer, remembers termination. */
@@ -29,7 +29,8 @@ function makeClient() {
   return { client, workers: FakeWorker.all };
 }
 
-const run = (runId: number) => ({ runId, moduleId: 'm', kind: 'core' as const, func: 'f', args: [], imports: 'fail' as const, repeat: 1, grants: { hosts: [] }, freshInstance: true });
+const run = (_n: number) => ({ moduleId: 'm', func: 'f', message: { kind: 'core' as const, func: 'f', args: [], imports: 'fail' as const, repeat: 1 } });
+const timings = { compileMs: 0, instantiateMs: 0, callMs: 0 };
 
 describe('SandboxClient', () => {
   it('starts a worker and a prewarmed spare', () => {
@@ -43,12 +44,12 @@ describe('SandboxClient', () => {
     const pending = client.run(run(1), 10_000, (e) => lines.push(e.type === 'console' ? e.text : e.type));
     await Promise.resolve();
     const worker = workers[0]!;
-    expect(worker.sent.at(-1)).toMatchObject({ type: 'run', runId: 1 });
-    worker.emit({ type: 'result', runId: 99, values: [1], timings: { compileMs: 0, instantiateMs: 0, callMs: 0 } });
-    workers[1]!.emit({ type: 'console', runId: 1, stream: 'stdout', text: 'from the spare' });
-    worker.emit({ type: 'console', runId: 1, stream: 'stub', text: 'env.log(1)' });
-    worker.emit({ type: 'result', runId: 1, values: [5], timings: { compileMs: 1, instantiateMs: 2, callMs: 3 } });
-    await expect(pending).resolves.toMatchObject({ type: 'result', values: [5] });
+    expect(worker.sent.at(-1)).toMatchObject({ type: 'run', jobId: 1, run: { kind: 'core', func: 'f' } });
+    worker.emit({ type: 'done', jobId: 99, outcome: { ok: true, values: [1], timings } });
+    workers[1]!.emit({ type: 'console', jobId: 1, stream: 'stdout', text: 'from the spare' });
+    worker.emit({ type: 'console', jobId: 1, stream: 'stub', text: 'env.log(1)' });
+    worker.emit({ type: 'done', jobId: 1, outcome: { ok: true, values: [5], timings: { compileMs: 1, instantiateMs: 2, callMs: 3 } } });
+    await expect(pending).resolves.toMatchObject({ ok: true, values: [5] });
     expect(lines).toEqual(['env.log(1)']);
   });
 
@@ -57,15 +58,15 @@ describe('SandboxClient', () => {
     const pending = client.run(run(1), 10_000, () => undefined);
     await Promise.resolve();
     expect(client.stop()).toBe(true);
-    await expect(pending).resolves.toMatchObject({ type: 'error', error: { code: 'stopped' } });
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'stopped' } });
     expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(3);
     const next = client.run(run(2), 10_000, () => undefined);
     await Promise.resolve();
     await Promise.resolve();
-    expect(workers[1]!.sent.at(-1)).toMatchObject({ type: 'run', runId: 2 });
-    workers[1]!.emit({ type: 'result', runId: 2, values: [], timings: { compileMs: 0, instantiateMs: 0, callMs: 0 } });
-    await expect(next).resolves.toMatchObject({ type: 'result' });
+    expect(workers[1]!.sent.at(-1)).toMatchObject({ type: 'run', jobId: 2 });
+    workers[1]!.emit({ type: 'done', jobId: 2, outcome: { ok: true, values: [], timings } });
+    await expect(next).resolves.toMatchObject({ ok: true });
   });
 
   it('times out by terminating the worker', async () => {
@@ -74,7 +75,7 @@ describe('SandboxClient', () => {
       const { client, workers } = makeClient();
       const pending = client.run(run(1), 1500, () => undefined);
       await vi.advanceTimersByTimeAsync(1600);
-      await expect(pending).resolves.toMatchObject({ type: 'error', error: { code: 'timeout', message: expect.stringMatching(/1\.5 s/) } });
+      await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringMatching(/1\.5 s/) } });
       expect(workers[0]!.terminated).toBe(true);
     } finally {
       vi.useRealTimers();

@@ -2,10 +2,15 @@
  * The engine's public types (DESIGN.md §9): what `window.wasmPlayground`, the embed
  * `postMessage` API and the UI all speak.
  */
-import type { ModuleAnalysis, ModuleKind } from '../wasm/types';
-import type { VfsChange } from '../host/fs/types';
-import type { MountRequest } from './fsPort';
-import type { ImportPolicy, LoadError, LogLevel, RunError, RunTimings, WasmValue } from './protocol';
+import type { LoadError } from '../model/errors';
+import type { FileEntry, ImportPolicy, LogLevel, MountRequest } from '../model/run';
+import type { ArgInput } from '../model/values';
+import type { ModuleKind } from '../wasm/types';
+
+export type { LoadedModule, LoadProgress, ManifestInfo } from '../model/module';
+export type { ConsoleLine, RunOutput, RunResult, RunStatus } from '../model/result';
+export type { FileEntry, MountRequest } from '../model/run';
+export type { ArgInput } from '../model/values';
 
 /** Where a module comes from. */
 export type ModuleSource =
@@ -17,42 +22,6 @@ export type ModuleSource =
   /** A module already loaded or in the library, by its SHA-256 (hex). */
   | { id: string };
 
-export interface LoadedModule {
-  /** SHA-256 of the bytes, hex. */
-  id: string;
-  name: string;
-  size: number;
-  sourceUrl?: string;
-  analysis: ModuleAnalysis;
-  compileMs: number;
-  parseMs: number;
-  /** Set when the module came from an Extism manifest. */
-  manifest?: ManifestInfo;
-}
-
-/** What an Extism manifest said, for the UI to apply (grants only after asking). */
-export interface ManifestInfo {
-  url?: string;
-  config: Record<string, string>;
-  /** Hosts the manifest asks to allow; null = none. */
-  allowedHosts: string[] | null;
-  allowedPaths: { hostPath: string; guestPath: string; readOnly: boolean }[];
-  timeoutMs?: number;
-  maxVarBytes?: number;
-  maxHttpResponseBytes?: number;
-  maxPages?: number;
-  /** The other modules, linked by name into the main one. */
-  links: { name: string; id: string }[];
-  warnings: string[];
-}
-
-export interface LoadProgress {
-  received: number;
-  total?: number;
-}
-
-/** An argument as a caller may give it: numbers, bigints, or text typed in a form. */
-export type ArgInput = number | bigint | string;
 
 export interface RunRequest {
   /** A module id from `load`, or any source (loaded first). */
@@ -102,56 +71,6 @@ export interface RunRequest {
   deterministic?: boolean | { seed?: string; epochMs?: number };
   /** WASI: report accesses to unmounted absolute paths (default true; conformance runs turn it off). */
   watchUnmounted?: boolean;
-}
-
-export interface FileEntry {
-  /** Relative to the volume root, "/"-separated. */
-  path: string;
-  kind?: 'file' | 'dir' | 'symlink';
-  data?: string | Uint8Array | ArrayBuffer;
-  target?: string;
-}
-
-export type RunStatus = 'ok' | 'error' | 'stopped';
-
-export interface ConsoleLine {
-  stream: 'stdout' | 'stderr' | 'log' | 'stub' | 'blocked';
-  text: string;
-  /** ms since the run started. */
-  at: number;
-  /** For `log` lines. */
-  level?: Exclude<LogLevel, 'off'>;
-  /** For `blocked` lines: what to grant, e.g. a host. */
-  target?: string;
-  capability?: 'network' | 'filesystem' | 'sockets';
-}
-
-export interface RunOutput {
-  bytes: Uint8Array;
-  mime: string;
-}
-
-export interface RunResult {
-  runId: number;
-  status: RunStatus;
-  func: string;
-  values: WasmValue[];
-  error?: RunError;
-  timings: Partial<RunTimings>;
-  /** Round trip as the page saw it, ms. */
-  wallMs: number;
-  console: ConsoleLine[];
-  /** Output bytes (Extism plugins) with their MIME type. */
-  output?: RunOutput;
-  /** Extism vars after the run, as kept for the next run of this module. */
-  vars?: [string, Uint8Array][];
-  /** WASI commands: the exit code. */
-  exitCode?: number;
-  /** WASI stdout (also `output`) and stderr, whole. */
-  stdout?: Uint8Array;
-  stderr?: Uint8Array;
-  /** Filesystem changes the guest made durable, in order. */
-  fsChanges?: VfsChange[];
 }
 
 /** Thrown by `load` with a specific, user-facing error. */

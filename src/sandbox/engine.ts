@@ -2,20 +2,21 @@
  * The engine: load and run modules, with no UI. The app, `window.wasmPlayground` and the
  * embed API all call this (DESIGN.md §9), so what the API does, the UI does.
  */
-import type { VfsChange } from '../host/fs/types';
-import { sniffMime } from '../output/sniff';
-import { WASI_P1_MODULES } from '../wasm/detect';
+import type { RunError } from '../model/errors';
+import type { VfsChange } from '../model/files';
+import type { MountSpec } from '../model/run';
+import { runnerFor } from '../runners/registry';
+import type { RunnerServices } from '../runners/types';
 import type { AnalyserClient, AnalyserOutcome } from './AnalyserClient';
 import type { ConsoleLine, LoadedModule, LoadProgress, ModuleSource, RunRequest, RunResult } from './api';
 import { LoadFailure } from './api';
 import type { FsPort } from './fsPort';
 import type { LibraryPort } from './libraryPort';
 import { loadManifest } from './manifestLoader';
-import type { MountSpec, RunError } from './protocol';
-import { convertArgs, extismOptions, noSuchFunction, toBytes, wasiOptions } from './runOptions';
+import { toRunSpec } from './runSpec';
 import type { SandboxClient, StreamedEvent } from './SandboxClient';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export { DEFAULT_TIMEOUT_MS } from './runSpec';
 
 export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
@@ -35,8 +36,6 @@ interface Held {
 
 export class Engine {
   private readonly held = new Map<string, Held>();
-  /** Extism vars per module: the page owns them, so they survive a stopped worker. */
-  private readonly vars = new Map<string, [string, Uint8Array][]>();
   /** Memory-capped copies prepared in the sandbox, by "<id>#max_pages=<n>". */
   private readonly limitedIds = new Map<string, Promise<string | { message: string }>>();
   private nextRunId = 1;
@@ -101,29 +100,16 @@ export class Engine {
       throw err;
     }
     const { info } = held;
-    const analysis = info.analysis;
-    const kind = request.runAs ?? analysis.kind;
-    if (analysis.format === 'component' || !held.module) {
-      return fail({ code: 'unsupported', func, message: 'WebAssembly components are not supported yet: they need transpiling with jco, which has not landed.' });
+    const spec = toRunSpec(request, runId, info);
+    const runner = runnerFor(request.runAs ?? info.analysis.kind);
+    let built;
+    try {
+      built = await runner.build(spec, info, this.services);
+    } catch (err) {
+      return fail({ code: 'internal', func, message: err instanceof Error ? err.message : String(err) });
     }
-    const target = analysis.exports.find((e) => e.name === func);
-    if (!target || target.desc.kind !== 'func') return fail(noSuchFunction(func, analysis.exports));
-    const isStart = kind === 'wasi-command' && func === '_start';
-    const args = kind === 'extism' || isStart ? { ok: true as const, values: [] } : convertArgs(target.desc.type, request.args ?? []);
-    if (!args.ok) return fail({ code: 'bad-args', func, message: args.message });
-
-    const isWasi = kind === 'wasi-command' || kind === 'wasi-reactor';
-    // Plugins that import WASI get files too: manifest allowed_paths or the user's mounts.
-    const usesWasi = isWasi || (kind === 'extism' && analysis.imports.some((i) => WASI_P1_MODULES.includes(i.module)));
-    let stored: MountSpec[] = [];
-    if (usesWasi && request.mounts?.length) {
-      try {
-        stored = await Promise.all(request.mounts.map((m) => this.fs.snapshot(m)));
-      } catch (err) {
-        return fail({ code: 'internal', func, message: err instanceof Error ? err.message : String(err) });
-      }
-    }
-    const wasi = usesWasi ? wasiOptions(request, info.name, stored) : undefined;
+    if ('code' in built) return fail(built);
+    const stored = built.mounts;
 
     const emit = (line: ConsoleLine) => {
       lines.push(line);
@@ -146,59 +132,20 @@ export class Engine {
       }
     };
 
-    const id = info.id;
-    // memory.max_pages: the plugin and its linked modules run from copies compiled with capped memories.
-    const maxPages = kind === 'extism' ? (request.maxPages ?? info.manifest?.maxPages) : undefined;
-    let runModuleId = id;
-    let links = info.manifest?.links.map((l) => ({ name: l.name, moduleId: l.id })) ?? [];
-    if (maxPages !== undefined) {
-      const limited = await Promise.all([id, ...links.map((l) => l.moduleId)].map((m) => this.limited(m, maxPages)));
-      const failed = limited.find((l): l is { message: string } => typeof l !== 'string');
-      if (failed) return fail({ code: 'memory', func, message: failed.message });
-      const [main, ...linkIds] = limited.filter((l): l is string => typeof l === 'string');
-      runModuleId = main!;
-      links = links.map((l, i) => ({ ...l, moduleId: linkIds[i]! }));
-    }
-    const input = toBytes(request.input);
-    const outcome = await this.sandbox.run(
-      {
-        runId,
-        moduleId: runModuleId,
-        kind,
-        func,
-        args: args.values,
-        imports: request.imports ?? 'fail',
-        repeat: Math.max(1, Math.floor(request.repeat ?? 1)),
-        grants: { hosts: request.allowedHosts ?? [] },
-        freshInstance: request.freshInstance ?? false,
-        ...(input.length ? { input: input.slice().buffer } : {}),
-        ...(kind === 'extism' ? { extism: extismOptions(request, this.varsOf(id), info.manifest) } : {}),
-        ...(links.length ? { links } : {}),
-        ...(wasi ? { wasi } : {}),
-      },
-      request.timeoutMs ?? info.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      onEvent,
-    );
+    const outcome = await this.sandbox.run({ moduleId: built.moduleId, func, message: built.message }, spec.timeoutMs, onEvent);
     await persisting;
-    const vars = outcome.vars?.map(([k, v]): [string, Uint8Array] => [k, new Uint8Array(v)]);
-    if (vars) this.vars.set(id, vars);
-    const stdout = outcome.output ? new Uint8Array(outcome.output) : undefined;
-    const stderr = outcome.stderr ? new Uint8Array(outcome.stderr) : undefined;
-    const extras = {
-      ...(vars ? { vars } : {}),
-      ...(isWasi && stdout ? { stdout } : {}),
-      ...(stderr ? { stderr } : {}),
-      ...(stdout && (stdout.length > 0 || kind === 'extism') ? { output: { bytes: stdout, mime: request.outputMime ?? sniffMime(stdout) } } : {}),
-      ...(fsChanges.length ? { fsChanges } : {}),
-    };
+    const extras = { ...runner.result(outcome, spec, info), ...(fsChanges.length ? { fsChanges } : {}) };
     const wallMs = performance.now() - started;
-    if (outcome.type === 'result') {
-      const exit = outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {};
-      return { runId, status: 'ok', func, values: outcome.values, timings: outcome.timings, wallMs, console: lines, ...extras, ...exit };
-    }
+    if (outcome.ok) return { runId, status: 'ok', func, values: outcome.values, timings: outcome.timings, wallMs, console: lines, ...extras };
     const stopped = outcome.error.code === 'stopped' || outcome.error.code === 'timeout';
     return { runId, status: stopped ? 'stopped' : 'error', func, values: [], error: outcome.error, timings: outcome.timings, wallMs, console: lines, ...extras };
   }
+
+  /** What runners may ask of the engine while they build a run. */
+  private readonly services: RunnerServices = {
+    snapshot: (mounts) => Promise.all(mounts.map((m) => this.fs.snapshot(m))),
+    limited: (id, maxPages) => this.limited(id, maxPages),
+  };
 
   /**
    * The sandbox id of a copy of module `id` whose memories are capped at `maxPages`, compiled
@@ -223,16 +170,6 @@ export class Engine {
       this.limitedIds.set(key, pending);
     }
     return pending;
-  }
-
-  /** Extism vars kept for a module between runs. */
-  varsOf(id: string): [string, Uint8Array][] {
-    return this.vars.get(id) ?? [];
-  }
-
-  /** Forget a module's vars (the "Reset" button). */
-  resetVars(id: string): void {
-    this.vars.delete(id);
   }
 
   /** Save changes that became durable under stored mounts; failures are told in the console. */

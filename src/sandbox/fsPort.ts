@@ -1,15 +1,8 @@
 /** What the engine needs from the IndexedDB filesystem; the app wires in `src/storage/` (DESIGN.md §5). */
-import type { VfsChange } from '../host/fs/types';
-import type { MountSpec } from './protocol';
+import type { VfsChange } from '../model/files';
+import type { MountRequest, MountSpec } from '../model/run';
 
-/** A directory of a stored volume to mount at a guest path. */
-export interface MountRequest {
-  volume: string;
-  /** Directory inside the volume, "" for its root. */
-  dir?: string;
-  guestPath: string;
-  readOnly?: boolean;
-}
+export type { MountRequest } from '../model/run';
 
 export interface FsPort {
   /** Load the mounted directory's contents for the run. Rejects with a user-facing Error. */

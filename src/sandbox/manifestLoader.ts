@@ -69,6 +69,8 @@ async function fetchManifest(url: string): Promise<{ text: string; url: string }
 
 function summarise(m: ExtismManifest, links: ManifestInfo['links'], warnings: string[], url: string | undefined): ManifestInfo {
   return {
+    // An Extism manifest: its module runs through the Extism ABI whatever it imports.
+    runAs: 'extism',
     ...(url ? { url } : {}),
     config: m.config,
     allowedHosts: m.allowedHosts,

@@ -1,6 +1,9 @@
 /** What the user granted (DESIGN.md §4). Network is denied until hosts are allowed. */
 import { create } from 'zustand';
-import { normaliseHostPattern, parseAllowlist } from '../host/allowlist';
+import { isUrlAllowed, normaliseHostPattern, parseAllowlist } from '../host/allowlist';
+
+/** Whether the allowlist lets a guest fetch `url` (the console's one-click grant asks). */
+export const isAllowedByList: (url: string, hosts: string[]) => boolean = isUrlAllowed;
 import type { MountRequest } from '../sandbox/fsPort';
 import { useFiles } from './filesStore';
 

@@ -3,12 +3,12 @@ import { create } from 'zustand';
 import type { LoadedModule, LoadProgress, ModuleSource } from '../sandbox/api';
 import { LoadFailure } from '../sandbox/api';
 import { getEngine } from '../sandbox/instance';
-import type { LoadError } from '../sandbox/protocol';
+import type { LoadError } from '../model/errors';
 import type { LibraryEntry } from '../storage/library';
 import { listRecent } from '../storage/library';
 import type { ModuleKind } from '../wasm/types';
-import { isCallableFromForm } from '../wasm/signature';
-import { pluginFunctions } from '../host/extism/callables';
+import { runnerFor } from '../runners/registry';
+import type { Runner } from '../runners/types';
 import { usePlugin } from './pluginStore';
 import { mountForAllowedPath } from './allowedPaths';
 import { useCapabilities } from './capabilitiesStore';
@@ -31,6 +31,8 @@ export interface ModuleState {
   load(source: ModuleSource, label: string, preferFunc?: string | null): Promise<LoadedModule | null>;
   selectFunc(func: string): void;
   setArg(func: string, index: number, text: string): void;
+  /** All argument texts of `func` at once. */
+  setArgs(func: string, texts: string[]): void;
   setRunAs(kind: ModuleKind | null): void;
   setStubImports(on: boolean): void;
   refreshRecent(): Promise<void>;
@@ -64,7 +66,7 @@ export const useModule = create<ModuleState>()((set, get) => ({
       if (seq !== loadSeq) return null;
       const func = pickFunc(info, info.analysis.kind, preferFunc ?? null);
       set({ current: info, loading: null, runAs: null, func, argsByFunc: {}, stubImports: false });
-      usePlugin.getState().setVars(getEngine().varsOf(info.id));
+      usePlugin.getState().showVarsOf(info.id);
       if (info.manifest) applyManifest(info);
       useSettings.getState().remember(info.id, func);
       void get().refreshRecent();
@@ -91,6 +93,8 @@ export const useModule = create<ModuleState>()((set, get) => ({
     });
   },
 
+  setArgs: (func, texts) => set((s) => ({ argsByFunc: { ...s.argsByFunc, [func]: texts.slice() } })),
+
   setRunAs(runAs) {
     const current = get().current;
     if (!current) return set({ runAs });
@@ -111,30 +115,28 @@ export const useModule = create<ModuleState>()((set, get) => ({
   },
 }));
 
-/** The preferred function if the runner can call it, else the first one the form can call. */
+/** The preferred function if the runner can call it, else the runner's default. */
 function pickFunc(info: LoadedModule, kind: ModuleKind, prefer: string | null): string | null {
-  if (info.analysis.format !== 'core') return null;
-  const names = callableFunctions(info, kind);
-  if (prefer && names.includes(prefer)) return prefer;
-  if (kind === 'extism') return names[0] ?? null;
-  if (kind === 'wasi-command' && names.includes('_start')) return '_start';
-  const funcs = info.analysis.exports.filter((e) => e.desc.kind === 'func');
-  const callable = funcs.find((e) => e.desc.kind === 'func' && isCallableFromForm(e.desc.type));
-  return (callable ?? funcs[0])?.name ?? null;
+  const runner = runnerFor(kind);
+  if (prefer && runner.callables(info.analysis).some((c) => c.name === prefer)) return prefer;
+  return runner.defaultFunc(info.analysis);
 }
 
-/** Functions the chosen runner can call: plugin functions for Extism, else every function export. */
+/** Functions the chosen runner can call. */
 export function callableFunctions(info: LoadedModule, kind: ModuleKind): string[] {
-  if (info.analysis.format !== 'core') return [];
-  if (kind === 'extism') return pluginFunctions(info.analysis.exports);
-  return info.analysis.exports.filter((e) => e.desc.kind === 'func').map((e) => e.name);
+  return runnerFor(kind).callables(info.analysis).map((c) => c.name);
 }
 
-/** A manifest implies an Extism plugin with its config; its hosts and paths are asked for, not granted. */
+/** The runner the current module runs with: the "Run as" choice, else the detected kind's. */
+export function selectRunner(s: Pick<ModuleState, 'current' | 'runAs'>): Runner | null {
+  return s.current ? runnerFor(s.runAs ?? s.current.analysis.kind) : null;
+}
+
+/** A manifest implies its runner (Extism) with its config; its hosts and paths are asked for, not granted. */
 function applyManifest(info: LoadedModule): void {
   const manifest = info.manifest;
   if (!manifest) return;
-  if (info.analysis.kind !== 'extism') useModule.getState().setRunAs('extism');
+  if (info.analysis.kind !== manifest.runAs) useModule.getState().setRunAs(manifest.runAs);
   usePlugin.getState().setConfig(manifest.config);
   if (manifest.timeoutMs) useSettings.getState().setTimeoutMs(manifest.timeoutMs);
   const mounts = manifest.allowedPaths.flatMap((p) => {

@@ -1,6 +1,5 @@
 /** View state of the Output region: the "Output type" override, "Allow scripts", and who takes "Use as input". */
 import { create } from 'zustand';
-import { useRun } from './runStore';
 
 /** Takes an output as the next run's input ("Use as input"); `name` is a file name for it. */
 export type UseAsInputHandler = (bytes: Uint8Array, mime: string, name: string) => void;
@@ -26,9 +25,3 @@ export const useOutput = create<OutputState>()((set) => ({
   setAllowScripts: (allowScripts) => set({ allowScripts }),
   setUseAsInputHandler: (asInputHandler) => set({ asInputHandler }),
 }));
-
-// Consent to run scripts is given for one output, never carried over to the next.
-useRun.subscribe((state, previous) => {
-  if (state.result !== previous.result && useOutput.getState().allowScripts) useOutput.setState({ allowScripts: false });
-});
-

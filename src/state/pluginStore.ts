@@ -1,7 +1,7 @@
 /** Extism plugin settings: config, log level, instance reuse; and the vars the engine keeps. */
 import { create } from 'zustand';
-import type { LogLevel } from '../sandbox/protocol';
-import { getEngine } from '../sandbox/instance';
+import type { LogLevel } from '../model/run';
+import { resetVars, varsOf } from '../runners/extism/vars';
 
 export interface PluginState {
   /** Config rows as edited (empty keys are ignored when running). */
@@ -17,6 +17,8 @@ export interface PluginState {
   setLogLevel(level: LogLevel): void;
   setFreshInstance(on: boolean): void;
   setVars(vars: [string, Uint8Array][]): void;
+  /** Show the vars kept for a module (on load). */
+  showVarsOf(moduleId: string): void;
   resetVars(moduleId: string): void;
 }
 
@@ -37,8 +39,9 @@ export const usePlugin = create<PluginState>()((set) => ({
   setLogLevel: (logLevel) => set({ logLevel }),
   setFreshInstance: (freshInstance) => set({ freshInstance }),
   setVars: (vars) => set({ vars }),
+  showVarsOf: (moduleId) => set({ vars: varsOf(moduleId) }),
   resetVars(moduleId) {
-    getEngine().resetVars(moduleId);
+    resetVars(moduleId);
     set({ vars: [] });
   },
 }));

@@ -1,15 +1,13 @@
 /** The current run: its phase, result, and the console lines it produced. */
 import { create } from 'zustand';
-import type { OutputDoc } from '../output/client';
-import { adoptRunOutput } from '../output/runOutput';
+import type { OutputDoc } from '../sandbox/outputClient';
+import { adoptRunOutput } from './runOutput';
 import type { ConsoleLine, RunResult } from '../sandbox/api';
 import { getEngine } from '../sandbox/instance';
-import { useCapabilities } from './capabilitiesStore';
-import { inputBytes, useInput } from './inputStore';
-import { useModule } from './moduleStore';
-import { configRecord, usePlugin } from './pluginStore';
-import { useSettings } from './settingsStore';
-import { argvOf, useWasi } from './wasiStore';
+import { selectRunner, useModule } from './moduleStore';
+import { useOutput } from './outputStore';
+import { usePlugin } from './pluginStore';
+import { captureSetup, runRequestOf } from './setup';
 
 /** Lines kept in the console; older ones are dropped so a chatty guest cannot exhaust memory. */
 export const CONSOLE_LIMIT = 5000;
@@ -51,37 +49,20 @@ export const useRun = create<RunState>()((set, get) => {
     console: [],
 
     async run() {
-      const { current, func, argsByFunc, runAs, stubImports } = useModule.getState();
-      if (!current || !func || get().running) return;
-      const isWasi = (runAs ?? current.analysis.kind).startsWith('wasi');
-      const argv = argvOf(useWasi.getState());
-      if (isWasi && !argv.ok) {
-        const message = `The Arguments field can't be read: ${argv.message}`;
-        get().outputDoc?.close();
-        set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });
+      const setup = captureSetup();
+      const current = useModule.getState().current;
+      const runner = selectRunner(useModule.getState());
+      if (!setup || !current || !runner || !setup.func || get().running) return;
+      const func = setup.func;
+      const callable = runner.callables(current.analysis).find((c) => c.name === func);
+      const built = runRequestOf(setup, runner, callable?.params ?? null);
+      get().outputDoc?.close();
+      if (!built.ok) {
+        set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message: built.message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });
         return;
       }
-      get().outputDoc?.close();
       set({ running: true, console: [], result: null, outputDoc: null });
-      const kind = runAs ?? current.analysis.kind;
-      const texts = argsByFunc[func] ?? [];
-      const target = current.analysis.format === 'core' ? current.analysis.exports.find((e) => e.name === func) : undefined;
-      // Untouched fields count as empty, so the error names the field instead of the count.
-      const args = target?.desc.kind === 'func' ? target.desc.type.params.map((_, i) => texts[i] ?? '') : texts;
-      const result = await getEngine().run(
-        {
-          module: current.id,
-          func,
-          args,
-          imports: stubImports ? 'stub' : 'fail',
-          timeoutMs: useSettings.getState().timeoutMs,
-          allowedHosts: useCapabilities.getState().hosts,
-          ...(runAs ? { runAs } : {}),
-          ...(kind === 'extism' ? extismFields() : {}),
-          ...(kind === 'wasi-command' || kind === 'wasi-reactor' ? wasiFields() : {}),
-        },
-        { onConsole: push },
-      );
+      const result = await getEngine().run(built.request, { onConsole: push });
       flush();
       const shown = await adoptRunOutput(result);
       // A run of a module the user has since replaced is stale: don't show it as this module's.
@@ -102,29 +83,7 @@ export const useRun = create<RunState>()((set, get) => {
   };
 });
 
-/** Input, config and plugin settings for an Extism run, from their stores. */
-function extismFields() {
-  const input = useInput.getState();
-  const plugin = usePlugin.getState();
-  return {
-    input: inputBytes(input),
-    config: configRecord(plugin.config),
-    logLevel: plugin.logLevel,
-    freshInstance: plugin.freshInstance,
-    // Used only by plugins that import WASI (manifest allowed_paths, or mounted by hand).
-    mounts: useCapabilities.getState().mounts,
-  };
-}
-
-/** stdin, argv, env, mounts and deterministic mode for a WASI run, from their stores. */
-function wasiFields() {
-  const wasi = useWasi.getState();
-  const argv = argvOf(wasi);
-  return {
-    input: inputBytes(useInput.getState()),
-    argv: argv.ok ? argv.argv : [],
-    env: wasi.env.filter(([k]) => k.trim() !== ''),
-    mounts: useCapabilities.getState().mounts,
-    deterministic: wasi.deterministic ? { seed: wasi.seed } : false,
-  };
-}
+// Consent to run scripts is given for one output, never carried over to the next.
+useRun.subscribe((state, previous) => {
+  if (state.result !== previous.result && useOutput.getState().allowScripts) useOutput.setState({ allowScripts: false });
+});

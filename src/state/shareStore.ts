@@ -6,12 +6,8 @@ import { captureShareState } from '../share/capture';
 import { decodeShareHash, encodeShareHash } from '../share/codec';
 import type { ShareState } from '../share/types';
 import { useCapabilities } from './capabilitiesStore';
-import { useInput } from './inputStore';
 import { useModule } from './moduleStore';
-import { useOutput } from './outputStore';
-import { configRecord, usePlugin } from './pluginStore';
-import { useSettings } from './settingsStore';
-import { argvOf, useWasi } from './wasiStore';
+import { applySetup, captureSetup } from './setup';
 
 export interface ShareStoreState {
   /** The last link made with "Share". */
@@ -28,27 +24,27 @@ export const useShare = create<ShareStoreState>()((set) => ({
   error: null,
 
   share() {
-    const { current, runAs, func, argsByFunc, stubImports } = useModule.getState();
+    const setup = captureSetup();
+    const current = useModule.getState().current;
     const bytes = current ? getEngine().bytesOf(current.id) : undefined;
-    if (!current || !bytes) {
+    if (!setup || !current || !bytes) {
       set({ error: 'Load a module first: a link shares the module with its settings.', link: null });
       return null;
     }
-    const argv = argvOf(useWasi.getState());
     const captured = captureShareState({
       module: { id: current.id, name: current.name, bytes, ...(current.sourceUrl ? { sourceUrl: current.sourceUrl } : {}) },
-      runAs,
-      func,
-      ...(func && argsByFunc[func] ? { args: argsByFunc[func] } : {}),
-      stubImports,
-      input: useInput.getState(),
-      outputMime: useOutput.getState().override,
-      config: configRecord(usePlugin.getState().config),
-      argv: argv.ok ? argv.argv : [],
-      env: useWasi.getState().env.filter(([k]) => k.trim() !== ''),
-      timeoutMs: useSettings.getState().timeoutMs,
-      hosts: useCapabilities.getState().hosts,
-      mounts: useCapabilities.getState().mounts,
+      runAs: setup.runAs,
+      func: setup.func,
+      ...(setup.func && setup.args.length ? { args: setup.args } : {}),
+      stubImports: setup.stubImports,
+      input: setup.input,
+      outputMime: setup.outputMime,
+      config: setup.config,
+      argv: setup.argv.ok ? setup.argv.argv : [],
+      env: setup.env,
+      timeoutMs: setup.timeoutMs,
+      hosts: setup.hosts,
+      mounts: setup.mounts,
     });
     if (!captured.ok) {
       set({ error: captured.error, link: null });
@@ -91,22 +87,28 @@ async function applyShareState(state: ShareState): Promise<string | null> {
 
   const info = await modules.load(source, ref.name, state.func ?? null);
   if (!info) return null; // the load error banner says what went wrong
+  const problems: string[] = [];
 
-  if (state.runAs) useModule.getState().setRunAs(state.runAs);
-  if (state.func) useModule.getState().selectFunc(state.func);
-  state.args?.forEach((text, i) => state.func && useModule.getState().setArg(state.func, i, text));
-  useModule.getState().setStubImports(state.stubImports ?? false);
-  if (state.input) {
-    const input = useInput.getState();
-    input.setMime(state.input.mime);
-    if (state.input.base64 !== undefined) input.setFile({ name: 'input', bytes: fromBase64Url(state.input.base64) });
-    else input.setText(state.input.text ?? '');
+  let inputBytes: Uint8Array | undefined;
+  if (state.input?.base64 !== undefined) {
+    try {
+      inputBytes = fromBase64Url(state.input.base64);
+    } catch {
+      problems.push('The link\'s input bytes do not decode, so the input was left empty; the other settings were applied.');
+    }
   }
-  if (state.outputMime) useOutput.getState().setOverride(state.outputMime);
-  if (state.config) usePlugin.getState().setConfig(state.config);
-  if (state.argv) useWasi.getState().setArgvText(state.argv.map(quoteArg).join(' '));
-  if (state.env) useWasi.getState().setEnv(Object.entries(state.env));
-  if (state.timeoutMs) useSettings.getState().setTimeoutMs(state.timeoutMs);
+  applySetup({
+    ...(state.runAs ? { runAs: state.runAs } : {}),
+    ...(state.func ? { func: state.func } : {}),
+    ...(state.args ? { args: state.args } : {}),
+    stubImports: state.stubImports ?? false,
+    ...(state.input ? { input: { mime: state.input.mime, ...(inputBytes ? { bytes: inputBytes } : { text: state.input.text ?? '' }) } } : {}),
+    ...(state.outputMime ? { outputMime: state.outputMime } : {}),
+    ...(state.config ? { config: state.config } : {}),
+    ...(state.argv ? { argv: state.argv } : {}),
+    ...(state.env ? { env: state.env } : {}),
+    ...(state.timeoutMs ? { timeoutMs: state.timeoutMs } : {}),
+  });
   // Grants from a link are asked for, never applied silently (DESIGN.md §4).
   const grants = state.grants;
   if (grants?.hosts?.length || grants?.mounts?.length) {
@@ -115,12 +117,7 @@ async function applyShareState(state: ShareState): Promise<string | null> {
   }
 
   if (info.id !== ref.sha256) {
-    return `The module changed since this link was made: its SHA-256 is now ${info.id.slice(0, 12)}…, the link expected ${ref.sha256.slice(0, 12)}…. The settings were restored, but results may differ.`;
+    problems.unshift(`The module changed since this link was made: its SHA-256 is now ${info.id.slice(0, 12)}…, the link expected ${ref.sha256.slice(0, 12)}…. The settings were restored, but results may differ.`);
   }
-  return null;
-}
-
-/** Quote an argument so the Arguments field splits it back the same way. */
-function quoteArg(arg: string): string {
-  return arg === '' || /[\s"'\\]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg;
+  return problems.length ? problems.join(' ') : null;
 }

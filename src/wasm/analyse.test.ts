@@ -1,39 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportEntry, ImportEntry, ModuleAnalysis } from './types';
+import { detectKind } from '../runners/registry';
+import type { ImportEntry, ModuleAnalysis } from './types';
 import { analyseModule } from './analyse';
+import type { KindDetector } from './analyse';
 import { capabilitiesFromImports } from './capabilities';
-import { detectKind, KIND_LABELS } from './detect';
 import { componentBinary, section, wat } from './testBytes';
 
 const fn = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'func', typeIndex: 0, type: { params: [], results: [] } } });
-const ex = (name: string): ExportEntry => ({ name, index: 0, desc: { kind: 'func', typeIndex: 0, type: { params: [], results: [] } } });
+/** Kinds come from the runner registry; wasm/ reports what its detector says. */
+const detect: KindDetector = detectKind;
 
 function analysed(bytes: Uint8Array): ModuleAnalysis {
-  const r = analyseModule(bytes);
+  const r = analyseModule(bytes, detect);
   if (!r.ok) throw new Error(r.error.message);
   return r.analysis;
 }
-
-describe('detectKind', () => {
-  it('tells apart core, WASI command, WASI reactor and Extism', () => {
-    expect(detectKind([], [ex('add')])).toBe('core');
-    expect(detectKind([fn('env', 'log')], [ex('_start')])).toBe('core');
-    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('_start')])).toBe('wasi-command');
-    expect(detectKind([fn('wasi_unstable', 'fd_write')], [ex('_start')])).toBe('wasi-command');
-    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('_initialize'), ex('f')])).toBe('wasi-reactor');
-    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('f')])).toBe('wasi-reactor');
-    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write'), fn('extism:host/env', 'output_set')], [ex('_start')])).toBe('extism');
-  });
-  it('labels every kind', () => {
-    expect(KIND_LABELS).toEqual({
-      core: 'Core module',
-      'wasi-command': 'WASI p1 command',
-      'wasi-reactor': 'WASI p1 reactor',
-      extism: 'Extism plugin',
-      component: 'Component',
-    });
-  });
-});
 
 describe('capabilitiesFromImports', () => {
   it('maps WASI p1 imports in a fixed order, deduplicated, with the imports that ask', () => {
@@ -111,6 +92,6 @@ describe('analyseModule', () => {
     expect(a).toMatchObject({ format: 'component', kind: 'component', capabilities: [] });
   });
   it('passes parse failures through', () => {
-    expect(analyseModule(new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: { offset: 0 } });
+    expect(analyseModule(new Uint8Array([1, 2, 3]), detect)).toMatchObject({ ok: false, error: { offset: 0 } });
   });
 });

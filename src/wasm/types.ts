@@ -1,5 +1,8 @@
 /** Types produced by the byte analysis in `src/wasm/`. Plain data: they cross the worker boundary. */
 
+/** A WebAssembly number value as JS sees it: i64 is a bigint. */
+export type WasmValue = number | bigint;
+
 export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128' | 'funcref' | 'externref' | 'anyref' | 'exnref' | 'ref';
 
 export interface FuncType {

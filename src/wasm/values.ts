@@ -1,6 +1,6 @@
 /** Parsing and printing WebAssembly number values for forms and the automation API. */
 import type { ValType } from './types';
-import type { WasmValue } from '../sandbox/protocol';
+import type { WasmValue } from './types';
 
 export type ParsedValue = { ok: true; value: WasmValue } | { ok: false; message: string };
 

@@ -1,3 +1,5 @@
+import { pluginFunctions } from '../../runners/extism/callables';
+import { fromSnapshot } from '../fs/snapshot';
 /**
  * The Extism e2e fixtures (e2e/fixtures/extism/*.wasm, built by `npm run fixtures`) through the
  * real kernel and, for the WASI ones, the real WASI host: what the e2e specs rely on, proved
@@ -5,10 +7,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseModule } from '../../wasm/analyse';
+import { analyseForTest } from '../../runners/testAnalyse';
 import type { CoreAnalysis } from '../../wasm/types';
 import { deterministicClock, realClock, type Clock } from '../clock';
-import { VfsDir, type VfsFile } from '../fs/nodes';
+import type { VfsDir} from '../fs/nodes';
+import { type VfsFile } from '../fs/nodes';
 import { resolve } from '../fs/resolve';
 import { seededRandom } from '../random';
 import { createWasiHost, type BlockedEvent, type WasiHost } from '../wasi/host';
@@ -19,7 +22,6 @@ import {
   ExtismError,
   KERNEL_FUNCS,
   parseManifest,
-  pluginFunctions,
   verifyHash,
   type ExtismHost,
   type ExtismHostOptions,
@@ -165,7 +167,7 @@ describe('the fixture set', () => {
     const kinds: Record<string, string> = {};
     const callable: Record<string, string[]> = {};
     for (const name of PLUGINS) {
-      const parsed = analyseModule(file(`${name}.wasm`));
+      const parsed = analyseForTest(file(`${name}.wasm`));
       if (!parsed.ok || parsed.analysis.format !== 'core') throw new Error(`${name} does not parse`);
       const analysis: CoreAnalysis = parsed.analysis;
       for (const imp of analysis.imports.filter((i) => i.module === EXTISM_ENV)) {
@@ -402,7 +404,7 @@ describe('wasi-stdout.wasm and only-wasi.wasm', () => {
 
 describe('wasi-file.wasm', () => {
   const volume = () =>
-    VfsDir.fromSnapshot([
+    fromSnapshot([
       { path: 'hello.txt', kind: 'file', data: bytes('hi from the library\n'), mtime: 0 },
       { path: 'docs', kind: 'dir', mtime: 0 },
       { path: 'docs/big.bin', kind: 'file', data: Uint8Array.from({ length: 300_000 }, (_, i) => i & 0xff), mtime: 0 },

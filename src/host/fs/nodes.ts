@@ -1,6 +1,5 @@
 import { Errno } from './errno';
-import { fromSnapshot, toSnapshot } from './snapshot';
-import type { NodeKind, NodeStat, SnapshotEntry, VolumeOptions } from './types';
+import type { NodeKind, NodeStat, VolumeOptions } from './types';
 import { VfsVolume } from './volume';
 
 /** Largest file the VFS holds (a wasm32 guest cannot address more anyway). */
@@ -179,16 +178,6 @@ export class VfsDir extends VfsNode {
   /** An empty tree: the root directory of a new volume. */
   static create(options?: VolumeOptions): VfsDir {
     return new VfsDir(new VfsVolume(options));
-  }
-
-  /** Builds a tree from stored entries (see SnapshotEntry). */
-  static fromSnapshot(entries: Iterable<SnapshotEntry>, options?: VolumeOptions): VfsDir {
-    return fromSnapshot(entries, options);
-  }
-
-  /** Saves the tree as plain entries, parents before children, file bytes copied. */
-  toSnapshot(): SnapshotEntry[] {
-    return toSnapshot(this);
   }
 
   get nlink(): number {

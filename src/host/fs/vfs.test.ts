@@ -1,3 +1,4 @@
+import { fromSnapshot, toSnapshot } from './snapshot';
 import { describe, expect, it } from 'vitest';
 import { Errno } from './errno';
 import { VfsDir, VfsFile, VfsSymlink } from './nodes';
@@ -9,7 +10,7 @@ const text = (f: VfsFile): string => new TextDecoder().decode(f.contents());
 
 /** A small tree: a/b/file.txt ("hello"), a/link -> b/file.txt, top.txt. */
 function tree(options?: { maxBytes?: number }): { root: VfsDir; at: At } {
-  const root = VfsDir.fromSnapshot(
+  const root = fromSnapshot(
     [
       { path: 'a/b/file.txt', kind: 'file', data: bytes('hello'), mtime: 1000 },
       { path: 'a/link', kind: 'symlink', target: 'b/file.txt', mtime: 2000 },
@@ -213,7 +214,7 @@ describe('snapshots', () => {
   it('round-trip files, directories, symlinks and mtimes', () => {
     const { root, at } = tree();
     mkdir(at, 'empty');
-    const snap = root.toSnapshot();
+    const snap = toSnapshot(root);
     expect(snap.map((e) => [e.path, e.kind])).toEqual([
       ['a', 'dir'],
       ['a/b', 'dir'],
@@ -223,23 +224,23 @@ describe('snapshots', () => {
       ['empty', 'dir'],
     ]);
     expect(snap.find((e) => e.path === 'a/b/file.txt')?.mtime).toBe(1000);
-    const again = VfsDir.fromSnapshot(snap).toSnapshot();
+    const again = toSnapshot(fromSnapshot(snap));
     expect(again).toEqual(snap);
     expect(structuredClone(snap)).toEqual(snap);
   });
 
   it('copies bytes out, so later writes do not change a saved snapshot', () => {
     const { root, at } = tree();
-    const snap = root.toSnapshot();
+    const snap = toSnapshot(root);
     (nodeAt(at, 'top.txt') as VfsFile).write(0, bytes('TOP'));
     expect(new TextDecoder().decode(snap.find((e) => e.path === 'top.txt')?.data)).toBe('top');
   });
 
   it('skips entries with ".." and creates missing parents', () => {
-    const root = VfsDir.fromSnapshot([
+    const root = fromSnapshot([
       { path: '../evil', kind: 'file', data: bytes('x'), mtime: 0 },
       { path: '/deep/er/f', kind: 'file', data: bytes('y'), mtime: 0 },
     ]);
-    expect(root.toSnapshot().map((e) => e.path)).toEqual(['deep', 'deep/er', 'deep/er/f']);
+    expect(toSnapshot(root).map((e) => e.path)).toEqual(['deep', 'deep/er', 'deep/er/f']);
   });
 });

@@ -1,3 +1,4 @@
+import { fromSnapshot } from '../fs/snapshot';
 import { describe, expect, it } from 'vitest';
 import { deterministicClock } from '../clock';
 import { Errno } from '../fs/errno';
@@ -158,7 +159,7 @@ describe('descriptors', () => {
 
 describe('fd_readdir', () => {
   it('cuts the last entry at the end of a full buffer and resumes from a cookie', () => {
-    const root = VfsDir.fromSnapshot(['one', 'two', 'three'].map((path) => ({ path, kind: 'file' as const, mtime: 0 })));
+    const root = fromSnapshot(['one', 'two', 'three'].map((path) => ({ path, kind: 'file' as const, mtime: 0 })));
     const t = setup(root);
     const dir = t.open('.', Oflags.DIRECTORY, Rights.FD_READDIR);
     const names: string[] = [];
@@ -180,7 +181,7 @@ describe('fd_readdir', () => {
   });
 
   it('keeps cookies stable when entries are removed while reading', () => {
-    const root = VfsDir.fromSnapshot(['a', 'b', 'c'].map((path) => ({ path, kind: 'file' as const, mtime: 0 })));
+    const root = fromSnapshot(['a', 'b', 'c'].map((path) => ({ path, kind: 'file' as const, mtime: 0 })));
     const t = setup(root);
     const dir = t.open('.', Oflags.DIRECTORY, Rights.FD_READDIR);
     expect(t.p1.fd_readdir!(dir, 3000, 24 * 3 + 1 + 2 + 1, 0n, 200)).toBe(0); // ".", "..", "a"

@@ -1,6 +1,8 @@
+import { fromSnapshot, toSnapshot } from '../fs/snapshot';
 import { describe, expect, it } from 'vitest';
 import { deterministicClock } from '../clock';
-import { VfsDir, type VfsFile } from '../fs/nodes';
+import type { VfsDir} from '../fs/nodes';
+import { type VfsFile } from '../fs/nodes';
 import { resolve } from '../fs/resolve';
 import type { SnapshotEntry } from '../fs/types';
 import { seededRandom } from '../random';
@@ -8,7 +10,7 @@ import { createWasiHost } from './host';
 import { fixture, runDemo } from './testdata/run';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
-const volume = (entries: SnapshotEntry[] = []): VfsDir => VfsDir.fromSnapshot(entries);
+const volume = (entries: SnapshotEntry[] = []): VfsDir => fromSnapshot(entries);
 const fileText = (root: VfsDir, path: string): string | undefined => {
   const r = resolve({ root, dir: root }, path, true);
   return r.ok && r.node?.kind === 'file' ? new TextDecoder().decode((r.node as VfsFile).contents()) : undefined;
@@ -57,7 +59,7 @@ describe('filesystem', () => {
     expect(runDemo(['mkdir', '/data/notes'], { preopens: [{ guestPath: '/data', root: data }] }).code).toBe(0);
     expect(runDemo(['write', '/data/notes/hello.txt', 'hi there'], { preopens: [{ guestPath: '/data', root: data }] }).code).toBe(0);
 
-    const again = VfsDir.fromSnapshot(data.toSnapshot());
+    const again = fromSnapshot(toSnapshot(data));
     const r = runDemo(['read', '/data/notes/hello.txt'], { preopens: [{ guestPath: '/data', root: again }] });
     expect(r).toMatchObject({ code: 0, stdout: 'hi there' });
     expect(runDemo(['ls', '/data/notes'], { preopens: [{ guestPath: '/data', root: again }] }).stdout).toBe('hello.txt\n');
@@ -99,7 +101,7 @@ describe('filesystem', () => {
   });
 
   it('fails with ENOSPC past the quota and says how much is used', () => {
-    const data = VfsDir.fromSnapshot([], { maxBytes: 1000 });
+    const data = fromSnapshot([], { maxBytes: 1000 });
     const r = runDemo(['big', '/q/big.bin', '1'], { preopens: [{ guestPath: '/q', root: data }] });
     expect(r.code).toBe(10 + 51);
     expect(r.quota[0]).toMatchObject({ mount: '/q', maxBytes: 1000, usedBytes: 0, requestedBytes: 65536 });

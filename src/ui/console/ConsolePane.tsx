@@ -2,9 +2,8 @@
 import { MountFromBlocked } from '../capabilities/MountsEditor';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
-import { isUrlAllowed } from '../../host/allowlist';
 import type { ConsoleLine } from '../../sandbox/api';
-import { useCapabilities } from '../../state/capabilitiesStore';
+import { isAllowedByList, useCapabilities } from '../../state/capabilitiesStore';
 import { useRun } from '../../state/runStore';
 import { formatMs } from '../format';
 
@@ -89,7 +88,7 @@ function Line({ line }: { line: ConsoleLine }) {
 
 /** One-click grant for a blocked request (DESIGN.md §4); the user then runs again. */
 function AllowHost({ host }: { host: string }) {
-  const allowed = useCapabilities((s) => isUrlAllowed(host.includes('://') ? host : `https://${host}/`, s.hosts));
+  const allowed = useCapabilities((s) => isAllowedByList(host.includes('://') ? host : `https://${host}/`, s.hosts));
   const done = useRef<HTMLSpanElement>(null);
   const hadFocus = useRef(false);
 

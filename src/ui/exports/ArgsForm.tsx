@@ -1,23 +1,20 @@
 /** One field per parameter; each is checked against its type as you type. */
 import { useModule } from '../../state/moduleStore';
 import { parseValue } from '../../wasm/values';
-import type { FuncType } from '../../wasm/types';
-import { isCallableFromForm } from '../../wasm/signature';
+import type { ValType } from '../../wasm/types';
 
 const PLACEHOLDER: Record<string, string> = { i32: 'e.g. 42', i64: 'e.g. 9007199254740993', f32: 'e.g. 1.5', f64: 'e.g. 3.14' };
 
-export function ArgsForm({ func, type }: { func: string; type: FuncType }) {
+export function ArgsForm({ func, params, disabled }: { func: string; params: ValType[]; disabled?: string | undefined }) {
   const texts = useModule((s) => s.argsByFunc[func]);
   const setArg = useModule((s) => s.setArg);
-  if (!isCallableFromForm(type)) {
-    return <p className="error-text">v128 and reference types can&apos;t be entered in the form, so {func} can&apos;t be run from here.</p>;
-  }
-  if (type.params.length === 0) return <p className="muted">No arguments.</p>;
+  if (disabled) return <p className="error-text">{disabled} So {func} can&apos;t be run from here.</p>;
+  if (params.length === 0) return <p className="muted">No arguments.</p>;
 
   return (
     <fieldset className="args-form">
       <legend>Arguments</legend>
-      {type.params.map((param, i) => {
+      {params.map((param, i) => {
         const text = texts?.[i] ?? '';
         const parsed = text === '' ? null : parseValue(param, text);
         const error = parsed && !parsed.ok ? parsed.message : null;

@@ -1,57 +1,44 @@
-/** The "Function" combobox and the argument form typed by its signature. */
-import { callableFunctions, useModule } from '../../state/moduleStore';
-import { formatFuncType, isCallableFromForm } from '../../wasm/signature';
-import { useEffectiveKind } from '../plugin/useEffectiveKind';
+/** The "Function" combobox (the runner's callables, ABI internals under "Show all") and the argument form. */
+import { useState } from 'react';
+import { useModule } from '../../state/moduleStore';
+import { useRunner } from '../run/useRunner';
 import { ArgsForm } from './ArgsForm';
 
 export function FunctionPicker() {
   const current = useModule((s) => s.current);
   const func = useModule((s) => s.func);
   const selectFunc = useModule((s) => s.selectFunc);
-  const kind = useEffectiveKind();
-  if (!current) return null;
-  if (current.analysis.format !== 'core') {
-    return <p className="muted">Component exports are listed once component support lands (jco).</p>;
+  const runner = useRunner();
+  const [showAll, setShowAll] = useState(false);
+  if (!current || !runner) return null;
+  const callables = runner.callables(current.analysis);
+  if (callables.length === 0) {
+    return <p className="muted">{current.analysis.format === 'core' ? `This ${runner.label.toLowerCase()} exports no functions it can call.` : `${runner.label}s can't be run yet: their functions are listed once they can.`}</p>;
   }
-  if (kind === 'extism') {
-    // Plugin functions take input bytes, not arguments: plain names, no form.
-    const names = callableFunctions(current, 'extism');
-    if (names.length === 0) return <p className="muted">This plugin exports no callable functions.</p>;
-    return (
-      <div className="function-picker">
-        <label>
-          Function
-          <select aria-label="Function" value={func ?? ''} onChange={(e) => selectFunc(e.target.value)}>
-            {names.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    );
-  }
-  const funcs = current.analysis.exports.filter((e) => e.desc.kind === 'func');
-  if (funcs.length === 0) return <p className="muted">This module exports no functions.</p>;
-  const selected = funcs.find((e) => e.name === func);
+  const internal = callables.filter((c) => c.internal).length;
+  // The selected function stays listed even when it is an internal one.
+  const shown = showAll ? callables : callables.filter((c) => !c.internal || c.name === func);
+  const selected = callables.find((c) => c.name === func);
 
   return (
     <div className="function-picker">
       <label>
         Function
         <select aria-label="Function" value={func ?? ''} onChange={(e) => selectFunc(e.target.value)}>
-          {funcs.map((e) =>
-            e.desc.kind === 'func' ? (
-              <option key={e.name} value={e.name} disabled={!isCallableFromForm(e.desc.type)}>
-                {e.name}
-                {formatFuncType(e.desc.type)}
-              </option>
-            ) : null,
-          )}
+          {shown.map((c) => (
+            <option key={c.name} value={c.name} disabled={c.disabled !== undefined} title={c.disabled}>
+              {c.name}
+              {c.signature}
+            </option>
+          ))}
         </select>
       </label>
-      {selected && selected.desc.kind === 'func' && <ArgsForm func={selected.name} type={selected.desc.type} />}
+      {internal > 0 && (
+        <label className="inline show-all">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show all ({internal} ABI internal{internal === 1 ? '' : 's'})
+        </label>
+      )}
+      {selected?.params && runner.uses.args && <ArgsForm func={selected.name} params={selected.params} disabled={selected.disabled} />}
     </div>
   );
 }

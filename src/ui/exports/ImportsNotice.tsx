@@ -1,33 +1,43 @@
-/** Lists the imports the chosen runner cannot provide, and offers to stub them. */
-import { useModule } from '../../state/moduleStore';
+/** Lists the imports the chosen runner cannot provide (by module, counted, long lists folded), and offers to stub them. */
+import { useState } from 'react';
+import { selectRunner, useModule } from '../../state/moduleStore';
 import { formatImport } from '../../wasm/signature';
 import type { ImportEntry } from '../../wasm/types';
-import { unprovidedImports } from '../../sandbox/provided';
+import { describeImportCounts, unprovidedImports } from '../../runners/shared/imports';
 
 export function ImportsNotice() {
   const current = useModule((s) => s.current);
-  const runAs = useModule((s) => s.runAs);
+  const runner = useModule(selectRunner);
   const stub = useModule((s) => s.stubImports);
   const setStub = useModule((s) => s.setStubImports);
-  if (!current || current.analysis.format !== 'core') return null;
-  const kind = runAs ?? current.analysis.kind;
+  if (!current || !runner || current.analysis.format !== 'core') return null;
   const linked = new Set(current.manifest?.links.map((l) => l.name));
-  const missing = unprovidedImports(current.analysis.imports, kind).filter((i) => !linked.has(i.module));
+  const missing = unprovidedImports(current.analysis.imports, runner.provides, linked);
   if (missing.length === 0) return null;
+  return <MissingImports missing={missing} stub={stub} setStub={setStub} />;
+}
+
+/** Imports listed per module before "Show all". */
+const SHOWN_PER_MODULE = 6;
+
+function MissingImports({ missing, stub, setStub }: { missing: ImportEntry[]; stub: boolean; setStub(on: boolean): void }) {
+  const [all, setAll] = useState(false);
   const byModule = groupByModule(missing);
+  const hidden = [...byModule.values()].reduce((n, list) => n + Math.max(0, list.length - SHOWN_PER_MODULE), 0);
 
   return (
     <div className="imports-notice" role="group" aria-label="Missing imports">
       <p>
         <strong>
           This module needs {missing.length} import{missing.length === 1 ? '' : 's'} that no host provides:
-        </strong>
+        </strong>{' '}
+        <span className="muted">{describeImportCounts(missing)}</span>
       </p>
       {[...byModule].map(([module, entries]) => (
         <div key={module}>
-          <code className="import-module">{module}</code>
+          <code className="import-module">{module}</code> <span className="muted">({entries.length})</span>
           <ul>
-            {entries.map((e) => (
+            {(all ? entries : entries.slice(0, SHOWN_PER_MODULE)).map((e) => (
               <li key={`${e.module}.${e.name}`}>
                 <code>{formatImport(e)}</code>
               </li>
@@ -35,6 +45,11 @@ export function ImportsNotice() {
           </ul>
         </div>
       ))}
+      {hidden > 0 && (
+        <button type="button" className="link" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all (${hidden} more)`}
+        </button>
+      )}
       <label className="inline">
         <input type="checkbox" checked={stub} aria-describedby="stub-help" onChange={(e) => setStub(e.target.checked)} /> Stub missing imports
       </label>

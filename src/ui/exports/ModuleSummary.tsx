@@ -1,10 +1,9 @@
 /** What was loaded: name, detected kind, size, hash, and the "Run as" override. */
 import { useModule } from '../../state/moduleStore';
-import { KIND_LABELS } from '../../wasm/detect';
-import type { ModuleKind } from '../../wasm/types';
+import { kindLabel, runAsChoices } from '../../runners/registry';
 import { formatBytes, formatMs } from '../format';
 
-const RUNNABLE_AS: ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism'];
+const RUNNABLE_AS = runAsChoices().map((r) => r.kind);
 
 export function ModuleSummary() {
   const current = useModule((s) => s.current);
@@ -24,7 +23,7 @@ export function ModuleSummary() {
       <h2 title={current.sourceUrl ?? current.name}>{current.name}</h2>
       <p>
         <span className="kind-badge" data-kind={analysis.kind} aria-label="Module kind">
-          {KIND_LABELS[analysis.kind]}
+          {kindLabel(analysis.kind)}
         </span>{' '}
         <span className="muted">
           {formatBytes(current.size)} · sha-256 <code title={current.id}>{current.id.slice(0, 12)}</code> · parsed in {formatMs(current.parseMs)}
@@ -39,7 +38,7 @@ export function ModuleSummary() {
             }}>
             {RUNNABLE_AS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
                 {k === analysis.kind ? ' (detected)' : ''}
               </option>
             ))}

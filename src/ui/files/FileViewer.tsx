@@ -1,6 +1,6 @@
 /** A stored file shown with the output renderers (DESIGN.md §6), by sniffed or chosen type. */
 import { useEffect, useMemo, useState } from 'react';
-import { OutputDoc } from '../../output/client';
+import { OutputDoc } from '../../sandbox/outputClient';
 import { OUTPUT_TYPES } from '../../output/registry';
 import { sniffMime } from '../../output/sniff';
 import { baseName } from '../../storage/volumePaths';

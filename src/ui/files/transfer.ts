@@ -1,5 +1,5 @@
 /** Getting files in (dropped files and folders) and out (a file, or a folder as a .zip). */
-import type { SnapshotEntry } from '../../host/fs/types';
+import type { SnapshotEntry } from '../../model/files';
 import { downloadBlob } from '../output/outputActions';
 
 export interface Picked {

@@ -6,13 +6,13 @@ import { useRun } from '../../state/runStore';
 import { CodeEditor } from '../editor/CodeEditor';
 import { languageForMime } from '../editor/language';
 import { formatBytes } from '../format';
-import { useEffectiveKind } from '../plugin/useEffectiveKind';
+import { useRunner } from '../run/useRunner';
 import { fileText, mimeForFile, mimeOptions } from './mimeTypes';
 
-/** Shown for Extism runs (later also WASI stdin). */
+/** Shown for runners that take input bytes (Extism input, WASI stdin). */
 export function InputPanel() {
-  const kind = useEffectiveKind();
-  return kind === 'extism' || kind === 'wasi-command' || kind === 'wasi-reactor' ? <InputPanelBody /> : null;
+  const runner = useRunner();
+  return runner?.uses.input ? <InputPanelBody /> : null;
 }
 
 const run = () => void useRun.getState().run();

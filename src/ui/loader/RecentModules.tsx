@@ -1,7 +1,7 @@
 /** "Recent modules": reopen anything loaded before, from the IndexedDB library. */
 import { useEffect, useState } from 'react';
 import { useModule } from '../../state/moduleStore';
-import { KIND_LABELS } from '../../wasm/detect';
+import { kindLabel } from '../../runners/registry';
 import { formatBytes, formatWhen } from '../format';
 
 export function RecentModules() {
@@ -34,7 +34,7 @@ export function RecentModules() {
               >
                 <span className="recent-name">{entry.name}</span>
                 <span className="muted">
-                  {KIND_LABELS[entry.kind]} · {formatBytes(entry.size)} · {formatWhen(entry.lastOpenedAt)}
+                  {kindLabel(entry.kind)} · {formatBytes(entry.size)} · {formatWhen(entry.lastOpenedAt)}
                   {entry.sourceUrl ? ` · ${entry.sourceUrl}` : ''}
                 </span>
               </button>

@@ -1,6 +1,6 @@
 /** "Output type", "Copy output", "Download output" and "Use as input" for an output's bytes. */
 import { useState } from 'react';
-import type { OutputDoc } from '../../output/client';
+import type { OutputDoc } from '../../sandbox/outputClient';
 import { OUTPUT_TYPES, rendererFor } from '../../output/registry';
 import type { RunOutput } from '../../sandbox/api';
 import { useOutput } from '../../state/outputStore';

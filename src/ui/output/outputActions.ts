@@ -1,5 +1,5 @@
 /** Copy and Download for an output's bytes, through its Blob so nothing big is decoded on the page. */
-import type { OutputDoc } from '../../output/client';
+import type { OutputDoc } from '../../sandbox/outputClient';
 import type { RendererId } from '../../output/registry';
 import { extensionFor } from '../../output/sniff';
 

@@ -1,6 +1,6 @@
 /** The Blob and worker document behind an output, made once per output and closed when it goes. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { OutputDoc } from '../../output/client';
+import { OutputDoc } from '../../sandbox/outputClient';
 import type { RunOutput } from '../../sandbox/api';
 
 /**

@@ -1,20 +1,20 @@
 /** Extism plugin settings: config, log level, instance reuse, and the vars view. Only for Extism runs. */
-import type { LogLevel } from '../../sandbox/protocol';
+import type { LogLevel } from '../../model/run';
 import { usePlugin } from '../../state/pluginStore';
 import { ConfigEditor } from './ConfigEditor';
 import { ManifestSummary } from './ManifestSummary';
-import { useEffectiveKind } from './useEffectiveKind';
 import { VarsView } from './VarsView';
+import { useRunner } from '../run/useRunner';
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'off'];
 
 export function PluginSettings() {
-  const kind = useEffectiveKind();
+  const runner = useRunner();
   const logLevel = usePlugin((s) => s.logLevel);
   const setLogLevel = usePlugin((s) => s.setLogLevel);
   const fresh = usePlugin((s) => s.freshInstance);
   const setFresh = usePlugin((s) => s.setFreshInstance);
-  if (kind !== 'extism') return null;
+  if (!runner?.uses.plugin) return null;
 
   return (
     <section className="plugin-settings panel" aria-label="Plugin settings">

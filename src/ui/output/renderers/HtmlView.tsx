@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef } from 'react';
 import frameUrl from './htmlFrame.html?url';
-import type { OutputDoc } from '../../../output/client';
+import type { OutputDoc } from '../../../sandbox/outputClient';
 import { useOutput } from '../../../state/outputStore';
 import { useBlobSrc } from '../useOutputDoc';
 import { LargeOutputGate } from './LargeOutputGate';

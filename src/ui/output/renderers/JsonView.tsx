@@ -1,6 +1,6 @@
 /** JSON as a collapsible tree. The worker parses and keeps the document; expanding a node fetches a page of children. */
 import { useEffect, useState } from 'react';
-import type { OutputDoc } from '../../../output/client';
+import type { OutputDoc } from '../../../sandbox/outputClient';
 import { JSON_PAGE, JSON_TREE_LIMIT } from '../../../output/jsonTree';
 import type { JsonNode } from '../../../output/jsonTree';
 import { useJob } from '../useOutputDoc';

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { OutputDoc } from '../../../output/client';
+import type { OutputDoc } from '../../../sandbox/outputClient';
 import TextView from './TextView';
 import type { RendererProps } from './types';
 import { formatBytes } from './types';

@@ -1,5 +1,5 @@
 /** What every renderer gets. */
-import type { OutputDoc } from '../../../output/client';
+import type { OutputDoc } from '../../../sandbox/outputClient';
 import { formatBytes as formatSize } from '../../../util/bytes';
 
 export interface RendererProps {

@@ -1,0 +1,48 @@
+/** What a run gives back (DESIGN.md §9): the API's answer and the UI's result. */
+import type { RunError } from './errors';
+import type { VfsChange } from './files';
+import type { BlockedCapability, LogLevel, RunTimings } from './run';
+import type { WasmValue } from './values';
+
+export type RunStatus = 'ok' | 'error' | 'stopped';
+
+export interface ConsoleLine {
+  stream: 'stdout' | 'stderr' | 'log' | 'stub' | 'blocked';
+  text: string;
+  /** ms since the run started. */
+  at: number;
+  /** For `log` lines. */
+  level?: Exclude<LogLevel, 'off'>;
+  /** For `blocked` lines: what to grant, e.g. a host. */
+  target?: string;
+  capability?: BlockedCapability;
+}
+
+export interface RunOutput {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export interface RunResult {
+  runId: number;
+  status: RunStatus;
+  func: string;
+  values: WasmValue[];
+  error?: RunError;
+  timings: Partial<RunTimings>;
+  /** Round trip as the page saw it, ms. */
+  wallMs: number;
+  console: ConsoleLine[];
+  /** Output bytes (Extism plugins) with their MIME type. */
+  output?: RunOutput;
+  /** Extism vars after the run, as kept for the next run of this module. */
+  vars?: [string, Uint8Array][];
+  /** WASI commands: the exit code. */
+  exitCode?: number;
+  /** WASI stdout (also `output`) and stderr, whole. */
+  stdout?: Uint8Array;
+  stderr?: Uint8Array;
+  /** Filesystem changes the guest made durable, in order. */
+  fsChanges?: VfsChange[];
+}
+

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportEntry, ImportEntry, ModuleKind } from '../wasm/types';
+import { detectKind, kindLabel, runAsChoices, runnerFor } from './registry';
+
+const fn = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'func', typeIndex: 0, type: { params: [], results: [] } } });
+const ex = (name: string): ExportEntry => ({ name, index: 0, desc: { kind: 'func', typeIndex: 0, type: { params: [], results: [] } } });
+
+describe('detectKind', () => {
+  it('tells apart core, WASI command, WASI reactor and Extism', () => {
+    expect(detectKind([], [ex('add')])).toBe('core');
+    expect(detectKind([fn('env', 'log')], [ex('_start')])).toBe('core');
+    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('_start')])).toBe('wasi-command');
+    expect(detectKind([fn('wasi_unstable', 'fd_write')], [ex('_start')])).toBe('wasi-command');
+    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('_initialize'), ex('f')])).toBe('wasi-reactor');
+    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write')], [ex('f')])).toBe('wasi-reactor');
+    expect(detectKind([fn('wasi_snapshot_preview1', 'fd_write'), fn('extism:host/env', 'output_set')], [ex('_start')])).toBe('extism');
+  });
+});
+
+describe('the registry', () => {
+  it('labels every kind', () => {
+    const kinds: ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'component'];
+    expect(Object.fromEntries(kinds.map((k) => [k, kindLabel(k)]))).toEqual({
+      core: 'Core module',
+      'wasi-command': 'WASI p1 command',
+      'wasi-reactor': 'WASI p1 reactor',
+      extism: 'Extism plugin',
+      component: 'Component',
+    });
+    for (const k of kinds) expect(runnerFor(k).kind).toBe(k);
+  });
+
+  it('offers every runnable kind in "Run as", components not', () => {
+    expect(runAsChoices().map((r) => r.kind).sort()).toEqual(['core', 'extism', 'wasi-command', 'wasi-reactor']);
+  });
+
+  it('says which import modules each runner provides', () => {
+    expect(runnerFor('core').provides).toEqual([]);
+    expect(runnerFor('wasi-reactor').provides).toEqual(['wasi_snapshot_preview1', 'wasi_unstable']);
+    expect(runnerFor('extism').provides).toContain('extism:host/env');
+    expect(runnerFor('extism').provides).toContain('wasi_snapshot_preview1');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The one place runners are registered (STYLE.md §13). Adding a kind: a folder under
+ * src/runners/, a line here, its message in messages.ts and a case in the sandbox worker.
+ */
+import type { ExportEntry, ImportEntry, ModuleKind } from '../wasm/types';
+import { componentRunner } from './component';
+import { coreRunner } from './core';
+import { extismRunner } from './extism';
+import type { Runner } from './types';
+import { wasiCommandRunner, wasiReactorRunner } from './wasi-p1';
+
+/** Every runner, in detection order: the first whose `detect` says yes claims a core module. */
+const RUNNERS: { [K in ModuleKind]: Runner<K> } = {
+  extism: extismRunner,
+  'wasi-command': wasiCommandRunner,
+  'wasi-reactor': wasiReactorRunner,
+  component: componentRunner,
+  core: coreRunner,
+};
+
+const ORDER = Object.values(RUNNERS) as Runner[];
+
+/** The runner for a kind. */
+export function runnerFor(kind: ModuleKind): Runner {
+  return RUNNERS[kind] as Runner;
+}
+
+/** Runners offered in "Run as" for a core module. */
+export function runAsChoices(): Runner[] {
+  return ORDER.filter((r) => r.runAs);
+}
+
+/** The kind of a core module, from its imports and exports. A default: the user can pick another. */
+export function detectKind(imports: readonly ImportEntry[], exports: readonly ExportEntry[]): Exclude<ModuleKind, 'component'> {
+  const found = ORDER.find((r) => r.kind !== 'component' && r.detect(imports, exports));
+  return (found?.kind ?? 'core') as Exclude<ModuleKind, 'component'>;
+}
+
+/** "Extism plugin", "Core module", … */
+export function kindLabel(kind: ModuleKind): string {
+  return RUNNERS[kind].label;
+}

@@ -1,0 +1,93 @@
+/** The WASI preview 1 host a runner gives its guest: WASI programs and plugins that import WASI. */
+import { deterministicClock, realClock } from '../../host/clock';
+import type { VfsDir } from '../../host/fs/nodes';
+import { fromSnapshot } from '../../host/fs/snapshot';
+import type { VfsChange } from '../../model/files';
+import { cryptoRandom, seededRandom } from '../../host/random';
+import type { WasiHost } from '../../host/wasi/host';
+import { createWasiHost } from '../../host/wasi/host';
+import type { ConsoleStream, MountSpec, WasiSettings } from '../../model/run';
+import type { BlockedReport } from './outcome';
+import { WASI_P1_MODULES } from '../../wasm/detect';
+
+/** Where the guest's output and the host's reports go. */
+export interface GuestIo {
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
+  console(stream: ConsoleStream, text: string): void;
+  blocked(report: BlockedReport): void;
+  /** Changes under the mounts, as they become durable. */
+  fs(changes: VfsChange[]): void;
+}
+
+/** True when the module imports any WASI p1 function. */
+export function importsWasi(module: WebAssembly.Module): boolean {
+  return WebAssembly.Module.imports(module).some((i) => WASI_P1_MODULES.includes(i.module));
+}
+
+/** A mount's snapshot as the tree the guest sees. */
+export function mountRoot(m: MountSpec): VfsDir {
+  return fromSnapshot(m.entries, m.maxBytes !== undefined ? { maxBytes: m.maxBytes } : {});
+}
+
+/**
+ * A WASI host over the run's mounts, clock and randomness, reporting to `io`. Hosts of linked
+ * modules pass the same `roots`, so they see (and journal) one tree per mount.
+ */
+export function createGuestWasi(options: WasiSettings, stdin: Uint8Array, io: GuestIo, roots: VfsDir[] = options.mounts.map(mountRoot)): WasiHost {
+  const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
+  return createWasiHost({
+    args: options.argv,
+    env: options.env,
+    stdin,
+    preopens: options.mounts.map((m, i) => ({ guestPath: m.guestPath, readOnly: m.readOnly, root: roots[i]! })),
+    watchUnmounted: options.watchUnmounted,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    clock: options.deterministic ? deterministicClock({ epochNs }) : realClock(),
+    random: options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom(),
+    onBlocked: (event) =>
+      event.kind === 'socket'
+        ? io.blocked({ capability: 'sockets', target: event.op, detail: `${event.op}: sockets are not offered to guests` })
+        : io.blocked({ capability: 'filesystem', target: event.path, detail: `${event.op} ${event.path}: ${blockedReason(event.path, options.mounts)}` }),
+    onDurable: (changes) => io.fs(changes),
+    onQuota: (event) =>
+      io.console(
+        'stderr',
+        `No space left: writing to ${event.mount} needed ${event.requestedBytes} more bytes, but the volume already uses ${event.usedBytes} of its ${event.maxBytes}-byte quota (ENOSPC). Delete files in the Files panel to free space.`,
+      ),
+  });
+}
+
+/** Identifies a run's WASI settings but the mounts' contents: a kept plugin instance is reused only under the same. */
+export function wasiKey(options: WasiSettings): string {
+  const mounts = options.mounts.map((m) => [m.guestPath, m.readOnly, m.volume, m.dir]);
+  return JSON.stringify([options.argv, options.env, options.deterministic ?? null, options.watchUnmounted, mounts]);
+}
+
+function blockedReason(path: string, mounts: MountSpec[]): string {
+  const mount = mounts.find((m) => path === m.guestPath || path.startsWith(`${m.guestPath.replace(/\/$/, '')}/`));
+  return mount?.readOnly ? `${mount.guestPath} is mounted read-only` : 'no directory is mounted there';
+}
+
+/** Turns a byte stream into complete UTF-8 lines; `end()` emits the unterminated tail. */
+export function lineSplitter(emit: (line: string) => void) {
+  const decoder = new TextDecoder();
+  let pending = '';
+  return {
+    push(bytes: Uint8Array) {
+      pending += decoder.decode(bytes, { stream: true });
+      let nl = pending.indexOf('\n');
+      while (nl >= 0) {
+        emit(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+        nl = pending.indexOf('\n');
+      }
+    },
+    end() {
+      pending += decoder.decode();
+      if (pending) emit(pending);
+      pending = '';
+    },
+  };
+}

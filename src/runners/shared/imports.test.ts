@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportEntry } from '../../wasm/types';
+import { describeImports, missingImportsError, unprovidedImports } from './imports';
+
+const fn = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'func', type: { params: [], results: [] }, typeIndex: 0 } });
+const mem = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'memory', limits: { min: 1 } } });
+const glob = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'global', type: 'i32', mutable: false } });
+
+describe('unprovidedImports', () => {
+  it('drops provided and linked modules', () => {
+    const list = [fn('wasi_snapshot_preview1', 'fd_write'), fn('env', 'log'), fn('lib', 'f')];
+    expect(unprovidedImports(list, ['wasi_snapshot_preview1'], new Set(['lib'])).map((i) => i.name)).toEqual(['log']);
+  });
+});
+
+describe('describeImports', () => {
+  it('groups by module and counts memories, tables and globals apart from functions', () => {
+    expect(describeImports([fn('env', 'log'), fn('env', 'now'), mem('env', 'memory'), glob('host', 'g')])).toBe('env: 2 functions (log, now), 1 memory (memory); host: 1 global (g)');
+  });
+
+  it('truncates long lists with a count', () => {
+    const many = Array.from({ length: 24 }, (_, i) => fn('env', `f${i}`));
+    const text = describeImports(many);
+    expect(text).toMatch(/^env: 24 functions \(f0, f1, f2, f3, f4, f5, f6, f7 and 16 more\)$/);
+    expect(text.length).toBeLessThan(120);
+  });
+});
+
+describe('missingImportsError', () => {
+  it('says how many, what, and how to run anyway', () => {
+    const error = missingImportsError([fn('env', 'log')], 'run', 'plugin');
+    expect(error).toMatchObject({ code: 'link', func: 'run' });
+    expect(error.message).toBe('The plugin needs 1 import that no host provides — env: 1 function (log). Tick "Stub missing imports" to run it with stubs that return zeros and log every call.');
+  });
+});

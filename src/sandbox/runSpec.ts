@@ -1,0 +1,50 @@
+/** A RunRequest with every default applied, in one step (STYLE.md §12): runners read only this. */
+import type { LoadedModule } from '../model/module';
+import type { RunSpec } from '../runners/types';
+import type { RunRequest } from './api';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** setTimeout wraps above 2^31 - 1 ms (~24.8 days): a longer limit would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const DEFAULT_SEED = 'wasm-playground';
+const DEFAULT_EPOCH_MS = Date.UTC(2024, 0, 1);
+const encoder = new TextEncoder();
+
+/** Text as UTF-8, bytes as they are. */
+export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): Uint8Array {
+  if (input === undefined) return new Uint8Array(0);
+  if (typeof input === 'string') return encoder.encode(input);
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+/** The request with defaults: the request's own values, then the module's manifest, then ours. */
+export function toRunSpec(request: RunRequest, runId: number, module: LoadedModule): RunSpec {
+  const det = request.deterministic;
+  const timeout = request.timeoutMs ?? module.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    runId,
+    func: request.func,
+    args: request.args ?? [],
+    imports: request.imports ?? 'fail',
+    timeoutMs: Number.isFinite(timeout) && timeout >= 1 ? Math.min(Math.round(timeout), MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS,
+    repeat: Math.max(1, Math.floor(request.repeat ?? 1)),
+    input: toBytes(request.input),
+    hosts: request.allowedHosts ?? [],
+    ...(request.outputMime ? { outputMime: request.outputMime } : {}),
+    config: { ...request.config },
+    logLevel: request.logLevel ?? 'info',
+    freshInstance: request.freshInstance ?? false,
+    httpMode: request.httpMode ?? 'auto',
+    exposeHeaders: request.exposeHeaders ?? false,
+    ...(request.maxVarBytes !== undefined ? { maxVarBytes: request.maxVarBytes } : {}),
+    ...(request.maxKernelBytes !== undefined ? { maxKernelBytes: request.maxKernelBytes } : {}),
+    ...(request.maxPages !== undefined ? { maxPages: request.maxPages } : {}),
+    ...(request.maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes: request.maxHttpResponseBytes } : {}),
+    argv: request.argv ?? [],
+    env: Array.isArray(request.env) ? request.env.slice() : Object.entries(request.env ?? {}),
+    ...(request.files ? { files: request.files } : {}),
+    mounts: request.mounts ?? [],
+    ...(det ? { deterministic: { seed: (typeof det === 'object' && det.seed) || DEFAULT_SEED, epochMs: (typeof det === 'object' && det.epochMs) || DEFAULT_EPOCH_MS } } : {}),
+    watchUnmounted: request.watchUnmounted ?? true,
+  };
+}

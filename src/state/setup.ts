@@ -1,0 +1,128 @@
+/**
+ * One snapshot of what the user set up, gathered from the stores in one place, and one way to
+ * apply one back (a share link, later examples and lessons). Runs and share links both start here.
+ */
+import type { RunRequest } from '../sandbox/api';
+import type { MountRequest } from '../model/run';
+import type { Runner } from '../runners/types';
+import type { ModuleKind } from '../wasm/types';
+import { useCapabilities } from './capabilitiesStore';
+import { inputBytes, useInput } from './inputStore';
+import { useModule } from './moduleStore';
+import { useOutput } from './outputStore';
+import { configRecord, usePlugin } from './pluginStore';
+import { useSettings } from './settingsStore';
+import { argvOf, useWasi } from './wasiStore';
+
+export interface Setup {
+  moduleId: string;
+  runAs: ModuleKind | null;
+  func: string | null;
+  /** Argument texts of the selected function, as typed. */
+  args: string[];
+  stubImports: boolean;
+  input: { text: string; file: { name: string; bytes: Uint8Array } | null; mime: string };
+  outputMime: string | null;
+  config: Record<string, string>;
+  logLevel: ReturnType<typeof usePlugin.getState>['logLevel'];
+  freshInstance: boolean;
+  /** argv after the program name, or why the Arguments field can't be read. */
+  argv: { ok: true; argv: string[] } | { ok: false; message: string };
+  env: [string, string][];
+  deterministic: { seed: string } | false;
+  timeoutMs: number;
+  hosts: string[];
+  mounts: MountRequest[];
+}
+
+/** The current setup, or null when no module is loaded. */
+export function captureSetup(): Setup | null {
+  const { current, runAs, func, argsByFunc, stubImports } = useModule.getState();
+  if (!current) return null;
+  const input = useInput.getState();
+  const plugin = usePlugin.getState();
+  const wasi = useWasi.getState();
+  const caps = useCapabilities.getState();
+  return {
+    moduleId: current.id,
+    runAs,
+    func,
+    args: (func && argsByFunc[func]) || [],
+    stubImports,
+    input: { text: input.text, file: input.file, mime: input.mime },
+    outputMime: useOutput.getState().override,
+    config: configRecord(plugin.config),
+    logLevel: plugin.logLevel,
+    freshInstance: plugin.freshInstance,
+    argv: argvOf(wasi),
+    env: wasi.env.filter(([k]) => k.trim() !== ''),
+    deterministic: wasi.deterministic ? { seed: wasi.seed } : false,
+    timeoutMs: useSettings.getState().timeoutMs,
+    hosts: caps.hosts,
+    mounts: caps.mounts,
+  };
+}
+
+/**
+ * The run request for a setup, with the fields its runner uses; or what is wrong with it.
+ * `params` are the selected function's typed parameters (untouched fields count as empty, so
+ * the error names the field instead of the count).
+ */
+export function runRequestOf(setup: Setup, runner: Runner, params: readonly unknown[] | null): { ok: true; request: RunRequest } | { ok: false; message: string } {
+  const func = setup.func ?? '';
+  if (runner.uses.wasi && !setup.argv.ok) return { ok: false, message: `The Arguments field can't be read: ${setup.argv.message}` };
+  const request: RunRequest = {
+    module: setup.moduleId,
+    func,
+    imports: setup.stubImports ? 'stub' : 'fail',
+    timeoutMs: setup.timeoutMs,
+    allowedHosts: setup.hosts,
+    // Used by runners that give guests files (WASI programs, plugins that import WASI).
+    mounts: setup.mounts,
+    ...(setup.runAs ? { runAs: setup.runAs } : {}),
+    ...(runner.uses.args && params ? { args: params.map((_, i) => setup.args[i] ?? '') } : {}),
+    ...(runner.uses.input ? { input: inputBytes(setup.input) } : {}),
+    ...(runner.uses.plugin ? { config: setup.config, logLevel: setup.logLevel, freshInstance: setup.freshInstance } : {}),
+    ...(runner.uses.wasi && setup.argv.ok ? { argv: setup.argv.argv, env: setup.env, deterministic: setup.deterministic } : {}),
+  };
+  return { ok: true, request };
+}
+
+/** Settings to apply over the current ones (a share link's, an example's). Absent fields are left alone. */
+export interface SetupPatch {
+  runAs?: ModuleKind;
+  func?: string;
+  args?: string[];
+  stubImports?: boolean;
+  input?: { mime: string; text?: string; bytes?: Uint8Array };
+  outputMime?: string;
+  config?: Record<string, string>;
+  argv?: string[];
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Apply a patch to the stores, each field on its own (one bad field does not stop the others). */
+export function applySetup(patch: SetupPatch): void {
+  const modules = useModule.getState();
+  if (patch.runAs) modules.setRunAs(patch.runAs);
+  if (patch.func) useModule.getState().selectFunc(patch.func);
+  if (patch.func && patch.args) useModule.getState().setArgs(patch.func, patch.args);
+  useModule.getState().setStubImports(patch.stubImports ?? false);
+  if (patch.input) {
+    const input = useInput.getState();
+    input.setMime(patch.input.mime);
+    if (patch.input.bytes) input.setFile({ name: 'input', bytes: patch.input.bytes });
+    else input.setText(patch.input.text ?? '');
+  }
+  if (patch.outputMime) useOutput.getState().setOverride(patch.outputMime);
+  if (patch.config) usePlugin.getState().setConfig(patch.config);
+  if (patch.argv) useWasi.getState().setArgvText(patch.argv.map(quoteArg).join(' '));
+  if (patch.env) useWasi.getState().setEnv(Object.entries(patch.env));
+  if (patch.timeoutMs) useSettings.getState().setTimeoutMs(patch.timeoutMs);
+}
+
+/** Quote an argument so the Arguments field splits it back the same way. */
+export function quoteArg(arg: string): string {
+  return arg === '' || /[\s"'\\]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg;
+}

@@ -1,0 +1,85 @@
+/// <reference lib="webworker" />
+/** Analyser worker: hashes, parses and compiles module bytes off the main thread (DESIGN.md §1). */
+import type { AnalyserEvent, AnalyserRequest } from './protocol';
+import { analyseBytes } from './analyseBytes';
+import { fetchModule } from './fetchModule';
+import { limitMemory } from '../../wasm/limitMemory';
+import { loadModuleBytes, saveBytesIfNew } from '../../storage/library';
+
+const post = (event: AnalyserEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
+
+/** Store bytes in the library for the page, then say whether it worked. */
+async function keep(jobId: number, id: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await saveBytesIfNew(id, bytes);
+    post({ type: 'kept', jobId });
+  } catch (err) {
+    const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
+    post({ type: 'kept', jobId, error: { quota, message: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
+self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'analyse': {
+      const bytes = new Uint8Array(request.bytes);
+      const outcome = await analyseBytes(bytes, { sha256: request.sha256 });
+      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
+      // A copy to store when the original goes back to the page (copying here spares the page).
+      const toKeep = request.keep ? (request.giveBack ? bytes.slice() : bytes) : null;
+      const back = request.giveBack ? { bytes: request.bytes } : {};
+      post({ type: 'analysed', jobId: request.jobId, ...outcome.value, ...back }, request.giveBack ? [request.bytes] : []);
+      if (toKeep) await keep(request.jobId, outcome.value.sha256, toKeep);
+      return;
+    }
+    case 'fetch': {
+      const outcome = await fetchModule(request.url, (received, total) =>
+        post({ type: 'progress', jobId: request.jobId, received, total }),
+      );
+      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
+      const fetched = outcome.value.bytes;
+      const toKeep = request.keep ? new Uint8Array(fetched).slice() : null;
+      post({ type: 'analysed', jobId: request.jobId, ...outcome.value }, [fetched]);
+      if (toKeep) await keep(request.jobId, outcome.value.sha256, toKeep);
+      return;
+    }
+    case 'open': {
+      let stored: Uint8Array | undefined;
+      try {
+        stored = await loadModuleBytes(request.id);
+      } catch (err) {
+        return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: 'The module could not be read from the library.', detail: `${err instanceof Error ? err.message : String(err)}. Load it again from its file or URL.` } });
+      }
+      if (!stored) {
+        return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: `The library has no bytes for module ${request.id.slice(0, 12)}….`, detail: 'Load it again from its file or URL.' } });
+      }
+      // Our own copy from IndexedDB: it can go to the page whole, without another copy.
+      const bytes = stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength ? stored : stored.slice();
+      const outcome = await analyseBytes(bytes, { sha256: request.id });
+      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
+      const buffer = bytes.buffer as ArrayBuffer;
+      post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: buffer }, [buffer]);
+      return;
+    }
+    case 'limit': {
+      const limited = limitMemory(new Uint8Array(request.bytes), request.maxPages);
+      if (!limited.ok) {
+        post({ type: 'failed', jobId: request.jobId, error: { code: 'invalid', title: `The module could not be prepared for memory.max_pages = ${request.maxPages}: ${limited.message}.`, detail: 'Load the module again; if this repeats, leave memory.max_pages out of the manifest.' } });
+        return;
+      }
+      const t0 = performance.now();
+      try {
+        const module = await WebAssembly.compile(limited.bytes);
+        post({ type: 'limited', jobId: request.jobId, module, compileMs: performance.now() - t0 });
+      } catch (err) {
+        post({ type: 'failed', jobId: request.jobId, error: { code: 'invalid', title: 'The module with its memory capped does not compile.', detail: err instanceof Error ? err.message : String(err) } });
+      }
+      return;
+    }
+    default: {
+      const never: never = request;
+      throw new Error(`unknown analyser request ${JSON.stringify(never)}`);
+    }
+  }
+};

@@ -1,0 +1,87 @@
+/**
+ * Messages between the page and the analyser worker (STYLE.md §1), types only. The page's
+ * AnalyserClient and `analyser.worker.ts` both import this file.
+ */
+import type { LoadError } from '../../model/errors';
+import type { ModuleAnalysis } from '../../wasm/types';
+
+export interface AnalyseRequest {
+  type: 'analyse';
+  jobId: number;
+  bytes: ArrayBuffer;
+  /** Known hash (library loads) skips hashing. */
+  sha256?: string;
+  /** Send the bytes back with the analysis (the page gave its only copy). */
+  giveBack?: boolean;
+  /** Keep the bytes in the library's IndexedDB store (off the main thread); a `kept` event follows. */
+  keep?: boolean;
+}
+
+export interface FetchRequest {
+  type: 'fetch';
+  jobId: number;
+  url: string;
+  keep?: boolean;
+}
+
+/** Read a module's bytes from the library and analyse them (the bytes come back with it). */
+export interface OpenRequest {
+  type: 'open';
+  jobId: number;
+  id: string;
+}
+
+/** Compile a copy of the module with its memories capped (Extism `memory.max_pages`). */
+export interface LimitRequest {
+  type: 'limit';
+  jobId: number;
+  bytes: ArrayBuffer;
+  maxPages: number;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest;
+
+export interface ProgressEvent {
+  type: 'progress';
+  jobId: number;
+  received: number;
+  /** From Content-Length when the server sends it. */
+  total?: number;
+}
+
+export interface AnalysedEvent {
+  type: 'analysed';
+  jobId: number;
+  sha256: string;
+  analysis: ModuleAnalysis;
+  /** Compiled core module, when the kind is a core module (components compile later). */
+  module?: WebAssembly.Module;
+  compileMs: number;
+  /** The bytes, when the page does not have them: fetched, read from the library, or given back. */
+  bytes?: ArrayBuffer;
+  /** Content-Type the server sent, for messages. */
+  contentType?: string;
+  parseMs: number;
+}
+
+export interface FailedEvent {
+  type: 'failed';
+  jobId: number;
+  error: LoadError;
+}
+
+export interface LimitedEvent {
+  type: 'limited';
+  jobId: number;
+  module: WebAssembly.Module;
+  compileMs: number;
+}
+
+/** After `analysed`, for a request with `keep`: the bytes are stored, or why not. */
+export interface KeptEvent {
+  type: 'kept';
+  jobId: number;
+  error?: { quota: boolean; message: string };
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent;
