@@ -90,6 +90,22 @@ test('an unmounted path is blocked with a one-click mount; the next run works', 
   await expect(wasi.consoleText('stdout')).toHaveText(['after the grant']);
 });
 
+test('a program that parks stdout with fd_renumber (as Yosys does) loses no Console line and no file byte', async ({ playground }) => {
+  const wasi = new Wasi(playground);
+  await wasi.open('renumber.wasm');
+  await mount(playground, '/data');
+  // (1,5) (2,6), a log file on fd 1, (5,1) (6,2), 20 more stdout lines, a second file.
+  await run(playground, '/data after 20');
+  await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  const lines = [1, 2, 3].map((i) => `stdout line ${i}`);
+  for (let i = 4; i < 24; i++) lines.push(`stdout line ${i}`);
+  await expect(wasi.consoleText('stdout')).toHaveText([...lines, 'done']);
+  await expect(wasi.consoleText('stderr')).toHaveText(['stderr before', 'stderr parked on 6', 'stderr after']);
+  // "log fd was 1\n" and five "log line N\n": only what was printed while fd 1 was the log.
+  await expect(playground.fileRow('log.txt')).toContainText('68 B');
+  await expect(playground.fileRow('netlist.txt')).toBeVisible();
+});
+
 test('Stop during a write loop: every file the program closed is there and whole', async ({ playground }) => {
   const wasi = new Wasi(playground);
   const page = playground.page;

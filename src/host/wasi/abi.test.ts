@@ -101,7 +101,7 @@ describe('wasi_unstable', () => {
 });
 
 describe('descriptors', () => {
-  it('reuses the lowest free number and renumbers over an open descriptor only', () => {
+  it('reuses the lowest free number and renumbers over an open descriptor, never into a freed one', () => {
     const t = setup();
     const a = t.open('a', Oflags.CREAT);
     const b = t.open('b', Oflags.CREAT);
@@ -110,7 +110,10 @@ describe('descriptors', () => {
     expect(t.open('c', Oflags.CREAT)).toBe(4);
     expect(t.p1.fd_renumber!(5, 4)).toBe(0);
     expect(t.p1.fd_close!(5)).toBe(Errno.BADF);
-    expect(t.p1.fd_renumber!(4, 9)).toBe(Errno.BADF);
+    const d = t.open('d', Oflags.CREAT);
+    expect(t.open('e', Oflags.CREAT)).toBe(6);
+    expect(t.p1.fd_close!(d)).toBe(0);
+    expect(t.p1.fd_renumber!(6, d)).toBe(Errno.BADF); // 5 is a hole below 6 (renumber.test.ts has the rest)
     expect(t.p1.fd_close!(3)).toBe(0); // even a preopen can be closed
     expect(t.p1.fd_prestat_get!(3, 0)).toBe(Errno.BADF);
   });

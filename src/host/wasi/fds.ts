@@ -1,3 +1,4 @@
+import { Errno } from '../fs/errno';
 import type { VfsDir, VfsFile } from '../fs/nodes';
 import { DIR_INHERITING, DIR_RIGHTS, Filetype, STDIN_RIGHTS, STDOUT_RIGHTS } from './abi';
 
@@ -54,17 +55,25 @@ export function filetypeOfFd(e: FdEntry): number {
   return Filetype.CHARACTER_DEVICE;
 }
 
+/** What fd_renumber did: an errno, and the entry `to` held before (the caller releases it). */
+export interface Renumbered {
+  errno: number;
+  closed?: FdEntry;
+}
+
 /** The descriptor table: new descriptors take the lowest free number, as POSIX does. */
 export class FdTable {
-  private readonly entries: (FdEntry | undefined)[] = [];
+  // A map, not an array: fd_renumber may move a descriptor to any number, and a sparse
+  // array would make every walk over the table as long as that number.
+  private readonly entries = new Map<number, FdEntry>();
 
   constructor(stdin: Uint8Array, stdout: (b: Uint8Array) => void, stderr: (b: Uint8Array) => void, mounts: Mount[]) {
-    this.entries.push({ type: 'stdin', data: stdin, pos: 0, rightsBase: STDIN_RIGHTS, rightsInheriting: 0n, flags: 0 });
+    this.add({ type: 'stdin', data: stdin, pos: 0, rightsBase: STDIN_RIGHTS, rightsInheriting: 0n, flags: 0 });
     for (const sink of [stdout, stderr]) {
-      this.entries.push({ type: 'output', sink, rightsBase: STDOUT_RIGHTS, rightsInheriting: 0n, flags: 0 });
+      this.add({ type: 'output', sink, rightsBase: STDOUT_RIGHTS, rightsInheriting: 0n, flags: 0 });
     }
     for (const mount of mounts) {
-      this.entries.push({
+      this.add({
         type: 'dir',
         dir: mount.root,
         mount,
@@ -77,42 +86,59 @@ export class FdTable {
   }
 
   get(fd: number): FdEntry | undefined {
-    return this.entries[fd];
+    return this.entries.get(fd);
   }
 
   /** Installs an entry at the lowest free number and returns it. */
   add(entry: FdEntry): number {
     let fd = 0;
-    while (fd < this.entries.length && this.entries[fd] !== undefined) fd++;
-    this.entries[fd] = entry;
+    while (this.entries.has(fd)) fd++;
+    this.entries.set(fd, entry);
     return fd;
   }
 
   /** Removes and returns an entry. */
   remove(fd: number): FdEntry | undefined {
-    const e = this.entries[fd];
-    this.entries[fd] = undefined;
-    while (this.entries.length > 0 && this.entries[this.entries.length - 1] === undefined) this.entries.pop();
+    const e = this.entries.get(fd);
+    this.entries.delete(fd);
     return e;
   }
 
-  /**
-   * After the mounts' roots were replaced: preopens (fds 3 … 3+count-1) point at their mount's
-   * new root, and every other descriptor above stdio, which points into an old tree, is closed.
-   */
-  rebind(count: number): void {
-    for (let fd = 3; fd < this.entries.length; fd++) {
-      const e = this.entries[fd];
-      if (e?.type === 'dir' && e.preopen !== undefined && fd < 3 + count) e.dir = e.mount.root;
-      else if (e && !(e.type === 'dir' && e.preopen !== undefined && e.mount.watch)) this.entries[fd] = undefined;
-    }
-    while (this.entries.length > 0 && this.entries[this.entries.length - 1] === undefined) this.entries.pop();
+  /** One past the highest open descriptor (0 when none is open). */
+  end(): number {
+    let end = 0;
+    for (const fd of this.entries.keys()) end = Math.max(end, fd + 1);
+    return end;
   }
 
-  /** Moves `from` onto `to` (the caller has closed what `to` held). */
-  move(from: number, to: number): void {
-    const e = this.entries[from];
-    this.entries[from] = undefined;
-    this.entries[to] = e;
+  /**
+   * fd_renumber: moves `from` onto `to` and frees `from`; what `to` held is closed.
+   * An unopened `to` is accepted where programs redirect stdio, as the wasmtime preview-1
+   * adapter (before v37) does: a stdio number (0-2), or a number past every open descriptor
+   * (`fd_renumber(1, 5)` saves stdout, `fd_renumber(5, 1)` restores it). A hole below an open
+   * descriptor (a number the guest freed) stays EBADF, as wasi-testsuite's `renumber` test,
+   * wasmtime 37+ and Node's WASI have it. Renumbering onto itself is a no-op.
+   */
+  renumber(from: number, to: number): Renumbered {
+    const src = this.entries.get(from);
+    if (!src) return { errno: Errno.BADF };
+    if (from === to) return { errno: Errno.SUCCESS };
+    const closed = this.entries.get(to);
+    if (!closed && to > 2 && to < this.end()) return { errno: Errno.BADF };
+    this.entries.delete(from);
+    this.entries.set(to, src);
+    return { errno: Errno.SUCCESS, closed };
+  }
+
+  /**
+   * After the mounts' roots were replaced: preopens (wherever fd_renumber put them) point at
+   * their mount's new root, and every other file or directory descriptor, which points into
+   * an old tree, is closed. Stdio stays, at whatever number it was moved to.
+   */
+  rebind(): void {
+    for (const [fd, e] of this.entries) {
+      if (e.type === 'dir' && e.preopen !== undefined) e.dir = e.mount.root;
+      else if (e.type === 'file' || e.type === 'dir') this.entries.delete(fd);
+    }
   }
 }

@@ -155,7 +155,7 @@ export function createWasiHost(opts: WasiOptions): WasiHost {
     remount(roots) {
       if (roots.length !== mounts.length) throw new Error(`WASI: remount needs ${mounts.length} trees, got ${roots.length}`);
       roots.forEach((root, i) => (mounts[i]!.root = root));
-      ctx.fds.rebind(mounts.length);
+      ctx.fds.rebind();
       bindVolumes();
       ctx.durability = new Durability(mounts, opts.onDurable);
       trapped = false;

@@ -216,14 +216,9 @@ export function fdSyscalls(ctx: HostContext, layout: Layout) {
     },
 
     fd_renumber(from: number, to: number) {
-      const src = get(from);
-      const dst = get(to);
-      if (!src || !dst) return Errno.BADF;
-      if (from >>> 0 === to >>> 0) return Errno.SUCCESS;
-      fds.remove(to >>> 0);
-      release(ctx, dst);
-      fds.move(from >>> 0, to >>> 0);
-      return Errno.SUCCESS;
+      const { errno, closed } = fds.renumber(from >>> 0, to >>> 0);
+      if (closed) release(ctx, closed);
+      return errno;
     },
 
     fd_seek(fd: number, offset: bigint, whence: number, ptr: number) {

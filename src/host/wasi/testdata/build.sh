@@ -14,3 +14,6 @@ ls -l demo.wasm reactor.wasm
 # fsbench for e2e/bench/wasiFs.bench.ts.
 for f in slow png files fsbench; do $CC $FLAGS -o $f.wasm $f.c $LIBS; done
 ls -l slow.wasm png.wasm files.wasm fsbench.wasm
+# renumber: the stdio fd_renumber dance of Yosys's ABC step (src/host/wasi/renumber.test.ts).
+$CC $FLAGS -o renumber.wasm renumber.c $LIBS
+ls -l renumber.wasm

@@ -37,10 +37,15 @@ export interface RunSetup {
 
 /** Runs demo.wasm with argv ["demo", ...args]. */
 export function runDemo(args: string[], setup: RunSetup = {}): RunOutput {
+  return runFixture('demo.wasm', args, setup);
+}
+
+/** Runs a fixture from this folder with argv [its name without .wasm, ...args]. */
+export function runFixture(name: string, args: string[], setup: RunSetup = {}): RunOutput {
   const out: RunOutput = { code: -1, stdout: '', stderr: '', blocked: [], changes: [], quota: [] };
   const dec = { out: new TextDecoder(), err: new TextDecoder() };
   const opts: WasiOptions = {
-    args: ['demo', ...args],
+    args: [name.replace(/\.wasm$/, ''), ...args],
     env: setup.env ?? [],
     stdin: new TextEncoder().encode(setup.stdin ?? ''),
     preopens: (setup.preopens ?? []).map((p) => ({ readOnly: false, ...p })),
@@ -54,7 +59,7 @@ export function runDemo(args: string[], setup: RunSetup = {}): RunOutput {
     watchUnmounted: setup.watchUnmounted,
   };
   const host = createWasiHost(opts);
-  const instance = new WebAssembly.Instance(fixture('demo.wasm'), host.imports);
+  const instance = new WebAssembly.Instance(fixture(name), host.imports);
   out.code = host.start(instance);
   host.flush();
   return out;
