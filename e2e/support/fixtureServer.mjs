@@ -14,6 +14,10 @@
  *   GET /html/<anything>             an HTML "not found" page with status 200, whatever the extension
  *   GET /generated/<name>            a file the bench wrote to <tmpdir>/wasm-playground-generated
  *   GET /embed-host.html?app=<url>   a page that embeds the app in an iframe (see below)
+ *   any /redirect?code=&to=<url>     answers `code` (301, 302, 303, 307 or 308; default 302) with Location: <url>
+ *   any /exfil?key=<k>               counts the request (any method, preflights included) under <k>, answers "exfiltrated"
+ *   any /hop/<k>                     302 to http://127.0.0.1:<this port>/exfil?key=<k> (a short URL for typing into the UI)
+ *   GET /hits?key=<k>                {"hits": n}: how many requests /exfil?key=<k> got on this port (not counted itself)
  *   anything else                    404
  *
  * Ports: FIXTURE_CORS_PORT and FIXTURE_NO_CORS_PORT (servers.ts passes the ones urls.ts chose).
@@ -120,11 +124,21 @@ function safePath(dir, rest) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Hits on /exfil per port and key: the redirect tests read them to prove that a guest's request
+ * never reached a host outside its allowlist. Keys keep concurrent tests apart.
+ * @type {Map<string, number>}
+ */
+const exfilHits = new Map();
+
 /**
  * @param {boolean} cors
+ * @param {number} port
  * @returns {http.RequestListener}
  */
-function handler(cors) {
+function handler(cors, port) {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     /** @type {Record<string, string | number>} */
@@ -140,6 +154,29 @@ function handler(cors) {
     try {
       const [, route = '', rest = ''] = /^\/([^/]*)\/?(.*)$/.exec(url.pathname) ?? [];
       if (url.pathname === '/health') return send(200, 'text/plain', 'ok');
+      if (url.pathname === '/exfil') {
+        const key = `${port} ${url.searchParams.get('key') ?? ''}`;
+        exfilHits.set(key, (exfilHits.get(key) ?? 0) + 1);
+        // Answer preflights too, so a followed redirect would go all the way to the body.
+        if (cors) common['Access-Control-Allow-Methods'] = '*';
+        if (cors) common['Access-Control-Allow-Headers'] = '*';
+        return send(200, 'text/plain', 'exfiltrated');
+      }
+      if (url.pathname === '/hits') {
+        const hits = exfilHits.get(`${port} ${url.searchParams.get('key') ?? ''}`) ?? 0;
+        return send(200, TYPES['.json'] ?? 'application/json', JSON.stringify({ hits }));
+      }
+      if (route === 'hop' && rest) {
+        res.writeHead(302, { ...common, Location: `http://127.0.0.1:${port}/exfil?key=${encodeURIComponent(rest)}`, 'Content-Length': 0 });
+        return res.end();
+      }
+      if (url.pathname === '/redirect') {
+        const code = Number(url.searchParams.get('code') ?? 302);
+        const to = url.searchParams.get('to');
+        if (!REDIRECT_CODES.has(code) || !to) return send(400, 'text/plain', 'redirect needs code=301|302|303|307|308 and to=<url>\n');
+        res.writeHead(code, { ...common, Location: to, 'Content-Length': 0 });
+        return res.end();
+      }
       if (url.pathname === '/embed-host.html') {
         const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1'; // embed.spec always passes ?app=
         return send(200, TYPES['.html'] ?? 'text/html', embedHost(app));
@@ -193,7 +230,7 @@ async function sendSlowly(res, headers, type, body, params) {
  */
 function listen(port, cors) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer(handler(cors));
+    const server = http.createServer(handler(cors, port));
     server.keepAliveTimeout = 1000;
     server.once('error', reject);
     // No host: dual-stack, so "localhost" works whether the browser picks ::1 or 127.0.0.1.
