@@ -1,0 +1,26 @@
+/**
+ * `npm run fuzz [-- --seed N --count N]`: mutants of the committed fixtures through the app's
+ * automation API; fails when anything hangs, errors in the page or gets an unspecific message.
+ */
+import { expect, test } from '@playwright/test';
+import { runCampaign, summarise } from './campaign';
+
+const number = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+};
+
+// A new seed each run unless one is given: the summary prints it, so any run can be repeated.
+const seed = number('FUZZ_SEED', Date.now() % 1_000_000);
+const count = number('FUZZ_COUNT', 300);
+const from = number('FUZZ_FROM', 0);
+
+test(`fuzz the loader and runner: seed ${seed}, ${count} mutants from ${from}`, async ({ context }) => {
+  // Most mutants take milliseconds; the budget covers those that run into their 2 s timeout.
+  test.setTimeout(120_000 + count * 1_000);
+  const report = await runCampaign(context, { seed, count, from, log: (line) => console.log(line) });
+  console.log(`\n${summarise(report)}\n`);
+  expect(report.findings.map((f) => `${seed}-${f.n}: ${f.reasons.join('; ')}`), 'found cases (bytes in e2e/fuzz/found/)').toEqual([]);
+});
