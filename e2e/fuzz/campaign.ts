@@ -47,6 +47,8 @@ export interface CampaignReport {
   refusedByCode: Record<string, number>;
   findings: Finding[];
   classCounts: Record<FindingClass, number>;
+  /** Every mutant's result with its mutator, for audits (`FUZZ_DUMP`). */
+  results: (MutantResult & { fixture: string; mutator: string })[];
 }
 
 /** Every committed .wasm fixture (with bytes) the mutants are made from. */
@@ -100,6 +102,7 @@ export async function runCampaign(context: BrowserContext, options: CampaignOpti
     refusedByCode: {},
     findings: [],
     classCounts: { hang: 0, pageerror: 0, rejection: 0, console: 0, unspecific: 0 },
+    results: [],
   };
   const findings = new Map<number, Finding>();
   const note = (m: Mutant, cls: FindingClass, reason: string) => {
@@ -166,6 +169,7 @@ export async function runCampaign(context: BrowserContext, options: CampaignOpti
   await live.page.close().catch(() => undefined);
 
   function record(r: MutantResult, m: Mutant): void {
+    report.results.push({ ...r, fixture: m.fixture, mutator: m.mutator });
     const outcome = outcomeOf(r);
     report.outcomes[outcome]++;
     if (r.hang) note(m, 'hang', r.hang === 'load' ? `load did not settle within ${loadWatchdogMs} ms` : `run of ${r.run?.func} did not settle within ${runTimeoutMs} ms + 5 s`);

@@ -2,6 +2,7 @@
  * `npm run fuzz [-- --seed N --count N]`: mutants of the committed fixtures through the app's
  * automation API; fails when anything hangs, errors in the page or gets an unspecific message.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { runCampaign, summarise } from './campaign';
 
@@ -22,5 +23,8 @@ test(`fuzz the loader and runner: seed ${seed}, ${count} mutants from ${from}`, 
   test.setTimeout(120_000 + count * 1_000);
   const report = await runCampaign(context, { seed, count, from, log: (line) => console.log(line) });
   console.log(`\n${summarise(report)}\n`);
+  // FUZZ_DUMP=file.jsonl: every mutant's outcome and message, one JSON line each, for auditing messages.
+  const dump = process.env.FUZZ_DUMP;
+  if (dump) writeFileSync(dump, report.results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   expect(report.findings.map((f) => `${seed}-${f.n}: ${f.reasons.join('; ')}`), 'found cases (bytes in e2e/fuzz/found/)').toEqual([]);
 });

@@ -17,6 +17,7 @@ describe('unspecificLoad', () => {
     expect(unspecificLoad(refused('invalid', 'The engine rejected the module: out of memory'))).toMatch(/no byte offset/);
     expect(unspecificLoad(refused('network', 'Could not reach x'))).toMatch(/does not describe bytes/);
     expect(unspecificLoad(refused(undefined, 'boom', 'TypeError'))).toMatch(/TypeError/);
+    expect(unspecificLoad(refused('malformed', 'The module is malformed: section type at offset 8 claims 4294967295 bytes but only 3 remain (truncated file?) (at byte offset 8 of 17).'))).toMatch(/also guesses/);
   });
 });
 

@@ -44,6 +44,8 @@ export function unspecificLoad(load: Extract<MutantResult['load'], { ok: false }
   if ((load.code === 'malformed' || load.code === 'truncated' || load.code === 'invalid') && !OFFSET.test(text)) {
     return `load error "${load.code}" gives no byte offset: ${load.title} ${load.detail}`;
   }
+  // A verdict that contradicts itself ("malformed … (truncated file?)") sends the user the wrong way.
+  if (load.code === 'malformed' && /truncated file\?/.test(text)) return `load error "malformed" also guesses "truncated file?": ${load.title}`;
   return null;
 }
 
