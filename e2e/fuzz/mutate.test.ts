@@ -144,6 +144,16 @@ describe('each mutator changes what it says', () => {
       expect(readSections(bytes).at(-1)!.end).toBe(bytes.length);
     }
   });
+  it('payload changes exactly the bytes it lists, inside a custom or data section', () => {
+    for (const seed of seeds) {
+      const { bytes, change } = apply('payload', ADD, seed);
+      const s = sectionAt(ADD.bytes, change.section)!;
+      expect([0, 11]).toContain(s.id);
+      const changed = [...bytes.keys()].filter((i) => bytes[i] !== ADD.bytes[i]);
+      expect(changed).toEqual(change.at);
+      for (const i of changed) expect(i >= s.payload && i < s.end).toBe(true);
+    }
+  });
   it('header replaces bytes 4..7 and nothing else', () => {
     const seen = new Set<string>();
     for (const seed of seeds) {

@@ -12,6 +12,7 @@ export type MutatorName =
   | 'duplicate-section'
   | 'huge-size'
   | 'huge-count'
+  | 'payload'
   | 'header';
 
 /** What a mutator did, precisely enough for a test to check it on the bytes. */
@@ -27,6 +28,8 @@ export type Change =
   | { kind: 'huge-size'; section: number; to: number }
   /** The first LEB of the payload (a vector count for most sections) now reads `to`; the size was fixed up. */
   | { kind: 'huge-count'; section: number; to: number }
+  /** Bytes at `at` inside a custom or data section's payload replaced (sizes untouched). */
+  | { kind: 'payload'; section: number; at: number[] }
   /** Bytes 4..7 (version and layer) replaced. */
   | { kind: 'header'; from: number[]; to: number[] };
 
@@ -208,6 +211,19 @@ const mutators: Record<MutatorName, Mutator> = {
     return { bytes: splice(withCount, s.sizeAt, s.sizeLen, size), change: { kind: 'huge-count', section: s.offset, to } };
   },
 
+  // Custom and data payloads: mostly still valid modules, so the name/producers readers and the runners get them.
+  payload(bytes, random, sections) {
+    const candidates = sections.filter((s) => (s.id === 0 || s.id === 11) && s.size > 0);
+    if (candidates.length === 0) return null;
+    const s = pick(random, candidates);
+    const out = bytes.slice();
+    const at = new Set<number>();
+    const count = 1 + int(random, 3);
+    while (at.size < Math.min(count, s.size)) at.add(s.payload + int(random, s.size));
+    for (const i of at) out[i] = (out[i]! + 1 + int(random, 255)) & 0xff;
+    return { bytes: out, change: { kind: 'payload', section: s.offset, at: [...at].sort((a, b) => a - b) } };
+  },
+
   header(bytes, random) {
     if (bytes.length < 8) return null;
     const from = [...bytes.subarray(4, 8)];
@@ -244,12 +260,13 @@ const WEIGHTS: Record<MutatorName, number> = {
   'duplicate-section': 1,
   'huge-size': 1,
   'huge-count': 2,
+  payload: 2,
   header: 1,
 };
 
 function chooseMutator(random: Random, fixture: string): MutatorName {
   // The component fixture is there for its header: most of its mutants vary it.
-  const weights = fixture.endsWith('component.wasm') ? { ...WEIGHTS, header: 12 } : WEIGHTS;
+  const weights = fixture.endsWith('component.wasm') ? { ...WEIGHTS, header: 24 } : WEIGHTS;
   const total = MUTATORS.reduce((sum, m) => sum + weights[m], 0);
   let roll = random() * total;
   for (const m of MUTATORS) {
