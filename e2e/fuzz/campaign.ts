@@ -206,11 +206,11 @@ export function formatTable(title: string, rows: [string, number | string][]): s
   return [line(title, 'count'), `|${'-'.repeat(width + 2)}|${'-'.repeat(countWidth + 2)}|`, ...rows.map(([a, b]) => line(a, String(b)))].join('\n');
 }
 
-/** The closing summary: outcomes, refusal codes, finding classes, and the first findings. */
-export function summarise(report: CampaignReport): string {
+/** Outcome, refusal-code and finding-class counts as table rows (run.mjs adds up chunks by label). */
+export function summaryRows(report: CampaignReport): [string, number][] {
   const o = report.outcomes;
   const c = report.classCounts;
-  const outcomeRows: [string, number][] = [
+  return [
     ['loaded + ran ok', o['ran ok']],
     ['loaded + run error', o['run error']],
     ['loaded + run timed out (its own timeout)', o['run timed out']],
@@ -225,8 +225,12 @@ export function summarise(report: CampaignReport): string {
     ['console errors', c.console],
     ['unspecific errors', c.unspecific],
   ];
+}
+
+/** The closing summary: outcomes, refusal codes, finding classes, and the first findings. */
+export function summarise(report: CampaignReport): string {
   const head = `fuzz seed ${report.seed}: ${report.count} mutants in ${(report.wallMs / 1000).toFixed(1)} s, ${report.findings.length} found`;
   const listed = report.findings.slice(0, 20).map((f) => `  ${report.seed}-${f.n} (${f.fixture}, ${f.mutator}): ${f.reasons[0]}`);
   const more = report.findings.length > 20 ? [`  … and ${report.findings.length - 20} more (see e2e/fuzz/found/)`] : [];
-  return [head, formatTable('outcome', outcomeRows), ...listed, ...more].join('\n');
+  return [head, formatTable('outcome', summaryRows(report)), ...listed, ...more].join('\n');
 }

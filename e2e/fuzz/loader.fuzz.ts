@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { runCampaign, summarise } from './campaign';
+import { runCampaign, summarise, summaryRows } from './campaign';
 
 const number = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -26,5 +26,11 @@ test(`fuzz the loader and runner: seed ${seed}, ${count} mutants from ${from}`, 
   // FUZZ_DUMP=file.jsonl: every mutant's outcome and message, one JSON line each, for auditing messages.
   const dump = process.env.FUZZ_DUMP;
   if (dump) writeFileSync(dump, report.results.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  // FUZZ_REPORT: the counts as JSON, for run.mjs to add up the chunks of a long campaign.
+  const out = process.env.FUZZ_REPORT;
+  if (out) {
+    const findings = report.findings.map((f) => ({ n: f.n, fixture: f.fixture, mutator: f.mutator, reasons: f.reasons }));
+    writeFileSync(out, JSON.stringify({ seed, from, count, wallMs: report.wallMs, rows: summaryRows(report), findings }));
+  }
   expect(report.findings.map((f) => `${seed}-${f.n}: ${f.reasons.join('; ')}`), 'found cases (bytes in e2e/fuzz/found/)').toEqual([]);
 });
