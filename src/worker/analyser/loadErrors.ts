@@ -47,9 +47,11 @@ export function parseFailed(error: ParseError, size: number): LoadError {
       detail: 'The file ends before the module does. The download or build was probably cut short: rebuild or download it again.',
     };
   }
+  // The parser's "(truncated file?)" guess is wrong for a claim no file could satisfy (found by the fuzzer).
+  const message = impossible ? error.message.replace('(truncated file?)', '(the size itself is corrupt)') : error.message;
   return {
     code: 'malformed',
-    title: `The module is malformed: ${error.message} (${at}).`,
+    title: `The module is malformed: ${message} (${at}).`,
     detail: 'The bytes are not a valid WebAssembly binary. Rebuild it, or check that nothing rewrote the file (for example a text-mode transfer).',
   };
 }
