@@ -35,9 +35,10 @@ describe('the registry', () => {
   });
 
   it('says which import modules each runner provides', () => {
-    expect(runnerFor('core').provides).toEqual([]);
-    expect(runnerFor('wasi-reactor').provides).toEqual(['wasi_snapshot_preview1', 'wasi_unstable']);
-    expect(runnerFor('extism').provides).toContain('extism:host/env');
-    expect(runnerFor('extism').provides).toContain('wasi_snapshot_preview1');
+    expect(runnerFor('core').provides).toEqual({});
+    expect(Object.keys(runnerFor('wasi-reactor').provides)).toEqual(['wasi_snapshot_preview1', 'wasi_unstable']);
+    expect(runnerFor('wasi-reactor').provides.wasi_unstable).toContain('fd_write');
+    expect(runnerFor('extism').provides['extism:host/env']).toContain('output_set');
+    expect(runnerFor('extism').provides.wasi_snapshot_preview1).toContain('path_open');
   });
 });

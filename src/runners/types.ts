@@ -8,6 +8,7 @@ import type { RunResult } from '../model/result';
 import type { FileEntry, ImportPolicy, LogLevel, MountRequest, MountSpec } from '../model/run';
 import type { ArgInput } from '../model/values';
 import type { RunMessageOf } from './messages';
+import type { ProvidedImports } from './shared/imports';
 import type { RunOutcome } from './shared/outcome';
 import type { ExportEntry, ImportEntry, ModuleAnalysis, ModuleKind, ValType } from '../wasm/types';
 
@@ -93,8 +94,8 @@ export interface Runner<K extends ModuleKind = ModuleKind> {
   runAs: boolean;
   /** Whether a core module looks like this kind; the registry asks in order, core last. */
   detect(imports: readonly ImportEntry[], exports: readonly ExportEntry[]): boolean;
-  /** Import modules this runner provides; the rest must be linked or stubbed. */
-  provides: readonly string[];
+  /** Imports this runner's host provides (module → names); the rest must be linked or stubbed. */
+  provides: ProvidedImports;
   uses: RunnerUses;
   /** Functions it can call, in the order to list them. */
   callables(analysis: ModuleAnalysis): Callable[];

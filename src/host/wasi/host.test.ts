@@ -1,11 +1,11 @@
 import { fromSnapshot, toSnapshot } from '../fs/snapshot';
 import { describe, expect, it } from 'vitest';
-import { deterministicClock } from '../clock';
-import type { VfsDir} from '../fs/nodes';
-import { type VfsFile } from '../fs/nodes';
+import { deterministicClock, realClock } from '../clock';
+import type { VfsDir, VfsFile } from '../fs/nodes';
 import { resolve } from '../fs/resolve';
 import type { SnapshotEntry } from '../fs/types';
-import { seededRandom } from '../random';
+import { cryptoRandom, seededRandom } from '../random';
+import { WASI_P1_FUNCTIONS } from './functions';
 import { createWasiHost } from './host';
 import { fixture, runDemo } from './testdata/run';
 
@@ -196,5 +196,12 @@ describe('unmounted paths', () => {
     expect(w.blocked).toEqual([{ kind: 'path', path: '/elsewhere/x', op: 'path_open' }]);
     const ok = runDemo(['read', '/data/in.txt'], { watchUnmounted: true, preopens: [{ guestPath: '/data', root: data }] });
     expect(ok).toMatchObject({ code: 0, stdout: 'mounted', blocked: [] });
+  });
+});
+
+describe('WASI_P1_FUNCTIONS', () => {
+  it('lists exactly the functions the host provides, under both module names', () => {
+    const host = createWasiHost({ args: [], env: [], stdin: new Uint8Array(0), preopens: [], watchUnmounted: false, stdout: () => {}, stderr: () => {}, clock: realClock(), random: cryptoRandom(), onBlocked: () => {}, onDurable: () => {} });
+    for (const module of ['wasi_snapshot_preview1', 'wasi_unstable']) expect(Object.keys(host.imports[module] as object).sort()).toEqual([...WASI_P1_FUNCTIONS].sort());
   });
 });

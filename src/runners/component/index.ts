@@ -10,7 +10,7 @@ export const componentRunner: Runner<'component'> = {
   runAs: false,
   // The analyser tells components by their header; no core module is one.
   detect: () => false,
-  provides: [],
+  provides: {},
   uses: { args: false, input: false, wasi: false, plugin: false },
   callables: () => [],
   defaultFunc: () => null,

@@ -9,7 +9,7 @@ export const coreRunner: Runner<'core'> = {
   label: 'Core module',
   runAs: true,
   detect: () => true,
-  provides: [],
+  provides: {},
   uses: { args: true, input: false, wasi: false, plugin: false },
   callables: functionExports,
   defaultFunc: (analysis) => firstCallable(functionExports(analysis)),

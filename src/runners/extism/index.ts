@@ -3,6 +3,7 @@ import { sniffMime } from '../../output/sniff';
 import { EXTISM_MODULE, WASI_P1_MODULES } from '../../wasm/detect';
 import type { ModuleAnalysis } from '../../wasm/types';
 import { noSuchFunction } from '../shared/noSuchFunction';
+import { EXTISM_PROVIDES } from '../shared/provides';
 import { importsWasi, wasiSettings } from '../shared/wasiSettings';
 import type { Callable, Runner } from '../types';
 import { pluginFunctions } from './callables';
@@ -19,7 +20,7 @@ export const extismRunner: Runner<'extism'> = {
   runAs: true,
   // First: plugins often import WASI too, but must run through the Extism ABI.
   detect: (imports) => imports.some((i) => i.module === EXTISM_MODULE),
-  provides: [EXTISM_MODULE, ...WASI_P1_MODULES],
+  provides: EXTISM_PROVIDES,
   uses: { args: false, input: true, wasi: false, plugin: true },
   callables,
   defaultFunc: (analysis) => callables(analysis)[0]?.name ?? null,

@@ -6,11 +6,11 @@ import { WasiExit, type WasiHost } from '../../host/wasi/host';
 import type { RunError } from '../../model/errors';
 import type { VfsChange } from '../../model/files';
 import type { ConsoleStream, ExtismSettings } from '../../model/run';
-import { EXTISM_MODULE, WASI_P1_MODULES } from '../../wasm/detect';
 import type { ImportEntry } from '../../wasm/types';
 import { describeGuestError } from '../shared/guestErrors';
 import { createGuestWasi, importsWasi, lineSplitter, mountRoot, wasiKey } from '../shared/guestWasi';
-import { missingImportsError, unprovidedImports } from '../shared/imports';
+import { mergeImports, missingImportsError, unprovidedImports } from '../shared/imports';
+import { EXTISM_PROVIDES } from '../shared/provides';
 import { promising } from '../shared/jspi';
 import type { BlockedReport, GuestContext, RunOutcome } from '../shared/outcome';
 import { failure } from '../shared/outcome';
@@ -18,8 +18,6 @@ import { buildStubs } from '../shared/stubs';
 import type { ExtismRunMessage } from './message';
 import { instantiateLinked, PluginLinkError } from './pluginLinks';
 
-/** Import modules the Extism runner provides: the kernel and WASI p1. */
-export const EXTISM_PROVIDES: readonly string[] = [EXTISM_MODULE, ...WASI_P1_MODULES];
 
 /** One call, as the code below reads it: the message with its modules looked up. */
 interface ExtismRun {
@@ -225,7 +223,7 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
   const missing = [run.imports, ...run.links.map((l) => l.imports)].flatMap((list) => unprovidedImports(list, EXTISM_PROVIDES, linkedNames));
   if (missing.length > 0 && run.policy === 'fail') return { error: missingImportsError(missing, run.func, 'plugin') };
   const stubs = buildStubs(missing, { line: (text) => sink.run.console('stub', text) });
-  const base = (i: number): WebAssembly.Imports => ({ ...stubs.imports, ...(wasiOf[i]?.imports ?? {}), [EXTISM_ENV]: host.imports });
+  const base = (i: number): WebAssembly.Imports => mergeImports(stubs.imports, wasiOf[i]?.imports ?? {}, { [EXTISM_ENV]: host.imports });
 
   let instance: WebAssembly.Instance;
   try {

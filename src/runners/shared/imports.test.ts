@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportEntry } from '../../wasm/types';
-import { describeImports, missingImportsError, unprovidedImports } from './imports';
+import { describeImports, mergeImports, missingImportsError, unprovidedImports } from './imports';
 
 const fn = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'func', type: { params: [], results: [] }, typeIndex: 0 } });
 const mem = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'memory', limits: { min: 1 } } });
 const glob = (module: string, name: string): ImportEntry => ({ module, name, desc: { kind: 'global', type: 'i32', mutable: false } });
 
 describe('unprovidedImports', () => {
-  it('drops provided and linked modules', () => {
-    const list = [fn('wasi_snapshot_preview1', 'fd_write'), fn('env', 'log'), fn('lib', 'f')];
-    expect(unprovidedImports(list, ['wasi_snapshot_preview1'], new Set(['lib'])).map((i) => i.name)).toEqual(['log']);
+  it('drops provided names and linked modules; a mistyped name in a provided module stays missing', () => {
+    const list = [fn('wasi_snapshot_preview1', 'fd_write'), fn('wasi_snapshot_preview1', 'Fd_write'), fn('env', 'log'), fn('lib', 'f')];
+    const missing = unprovidedImports(list, { wasi_snapshot_preview1: ['fd_write'] }, new Set(['lib']));
+    expect(missing.map((i) => `${i.module}.${i.name}`)).toEqual(['wasi_snapshot_preview1.Fd_write', 'env.log']);
+  });
+});
+
+describe('mergeImports', () => {
+  it('merges module by module, later parts winning per name', () => {
+    const stub = () => 0;
+    const real = () => 1;
+    const merged = mergeImports({ wasi: { fd_write: stub, Fd_write: stub } }, { wasi: { fd_write: real } }) as Record<string, Record<string, unknown>>;
+    expect(merged.wasi).toEqual({ fd_write: real, Fd_write: stub });
   });
 });
 

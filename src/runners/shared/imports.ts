@@ -5,9 +5,19 @@ import type { ImportEntry } from '../../wasm/types';
 /** Names listed per import module before "and N more". */
 const NAMES_SHOWN = 8;
 
-/** Imports whose module neither the runner provides nor a linked module supplies. */
-export function unprovidedImports(imports: readonly ImportEntry[], provides: readonly string[], linked: ReadonlySet<string> = new Set()): ImportEntry[] {
-  return imports.filter((i) => !provides.includes(i.module) && !linked.has(i.module));
+/** What a runner's host provides: for each import module, the names in it (a mistyped name in a provided module is still missing). */
+export type ProvidedImports = Readonly<Record<string, readonly string[]>>;
+
+/** Imports neither the runner's host provides (module and name) nor a linked module supplies. */
+export function unprovidedImports(imports: readonly ImportEntry[], provides: ProvidedImports, linked: ReadonlySet<string> = new Set()): ImportEntry[] {
+  return imports.filter((i) => !linked.has(i.module) && !(Object.hasOwn(provides, i.module) && provides[i.module]!.includes(i.name)));
+}
+
+/** Stubs and host imports merged module by module: a stub for a name the host lacks survives beside the host's own. */
+export function mergeImports(...parts: WebAssembly.Imports[]): WebAssembly.Imports {
+  const merged: Record<string, Record<string, WebAssembly.ImportValue>> = {};
+  for (const part of parts) for (const [module, names] of Object.entries(part)) merged[module] = { ...merged[module], ...(names as Record<string, WebAssembly.ImportValue>) };
+  return merged;
 }
 
 const NOUNS: Record<ImportEntry['desc']['kind'], [string, string]> = {

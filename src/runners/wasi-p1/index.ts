@@ -5,6 +5,7 @@ import type { ModuleAnalysis } from '../../wasm/types';
 import { argsFor } from '../shared/args';
 import { firstCallable, functionExports } from '../shared/callables';
 import { noSuchFunction } from '../shared/noSuchFunction';
+import { WASI_P1_PROVIDES } from '../shared/provides';
 import { wasiSettings } from '../shared/wasiSettings';
 import type { Callable, Runner } from '../types';
 
@@ -25,7 +26,7 @@ function wasiRunner<K extends 'wasi-command' | 'wasi-reactor'>(kind: K, label: s
     label,
     runAs: true,
     detect: (imports, exports) => imports.some((i) => WASI_P1_MODULES.includes(i.module)) && exports.some((e) => e.name === START && e.desc.kind === 'func') === (mode === 'command'),
-    provides: WASI_P1_MODULES,
+    provides: WASI_P1_PROVIDES,
     uses: { args: true, input: true, wasi: true, plugin: false },
     callables,
     defaultFunc: (analysis) => firstCallable(callables(analysis)),

@@ -3,12 +3,12 @@ import { WasiExit } from '../../host/wasi/host';
 import type { WasmValue } from '../../model/values';
 import { describeGuestError } from '../shared/guestErrors';
 import { createGuestWasi, lineSplitter } from '../shared/guestWasi';
-import { missingImportsError, unprovidedImports } from '../shared/imports';
+import { mergeImports, missingImportsError, unprovidedImports } from '../shared/imports';
+import { WASI_P1_PROVIDES } from '../shared/provides';
 import type { GuestContext, RunOutcome } from '../shared/outcome';
 import { failure, toValues } from '../shared/outcome';
 import { buildStubs } from '../shared/stubs';
 import type { WasiRunMessage } from './message';
-import { WASI_P1_MODULES } from '../../wasm/detect';
 
 /** Run `_start` (command) or `_initialize` then an export (reactor). Never throws. */
 export function runWasi(run: WasiRunMessage, ctx: GuestContext): RunOutcome {
@@ -19,14 +19,14 @@ export function runWasi(run: WasiRunMessage, ctx: GuestContext): RunOutcome {
   const stdin = new Uint8Array(run.stdin ?? new ArrayBuffer(0));
   const host = createGuestWasi(run.wasi, stdin, { stdout: out.push, stderr: err.push, console: ctx.console, blocked: ctx.blocked, fs: ctx.fs });
 
-  const missing = unprovidedImports(imports, WASI_P1_MODULES);
+  const missing = unprovidedImports(imports, WASI_P1_PROVIDES);
   if (missing.length > 0 && run.imports === 'fail') return failure(missingImportsError(missing, func, 'program'), { compileMs });
   const stubs = buildStubs(missing, { line: (text) => ctx.console('stub', text) });
 
   const t0 = performance.now();
   let instance: WebAssembly.Instance;
   try {
-    instance = new WebAssembly.Instance(module, { ...stubs.imports, ...host.imports });
+    instance = new WebAssembly.Instance(module, mergeImports(stubs.imports, host.imports));
   } catch (e) {
     return failure(describeGuestError(e, func, 'instantiate'), { compileMs, instantiateMs: performance.now() - t0 });
   }
