@@ -59,7 +59,7 @@ test('live stdout: lines printed 400 ms apart show in the Console while the prog
     (window as unknown as { liveSeen: number[] }).liveSeen = seen;
     new MutationObserver(() => {
       const status = document.querySelector('[role="status"][aria-label="Run status"]')?.textContent;
-      if (status === 'running…') seen.push(document.querySelectorAll('[data-stream="stdout"]').length);
+      if (status?.startsWith('running…')) seen.push(document.querySelectorAll('[data-stream="stdout"]').length);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await playground.runButton.click();

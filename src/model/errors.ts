@@ -8,6 +8,7 @@ export type RunErrorCode =
   | 'bad-args' // argument count or types do not fit the signature
   | 'unsupported' // this kind cannot run yet, or the signature cannot be called from JS
   | 'memory' // the guest ran out of memory
+  | 'limit' // the guest reached a playground limit (output size)
   | 'plugin' // an Extism plugin reported an error (error_set) or a non-zero return code
   | 'timeout'
   | 'stopped'

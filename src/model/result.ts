@@ -7,7 +7,8 @@ import type { WasmValue } from './values';
 export type RunStatus = 'ok' | 'error' | 'stopped';
 
 export interface ConsoleLine {
-  stream: 'stdout' | 'stderr' | 'log' | 'stub' | 'blocked';
+  /** `dropped`: lines the page was not sent (a flood), `count` of them. */
+  stream: 'stdout' | 'stderr' | 'log' | 'stub' | 'blocked' | 'dropped';
   text: string;
   /** ms since the run started. */
   at: number;
@@ -16,6 +17,8 @@ export interface ConsoleLine {
   /** For `blocked` lines: what to grant, e.g. a host. */
   target?: string;
   capability?: BlockedCapability;
+  /** For `dropped` lines: how many. */
+  count?: number;
 }
 
 export interface RunOutput {
@@ -32,7 +35,10 @@ export interface RunResult {
   timings: Partial<RunTimings>;
   /** Round trip as the page saw it, ms. */
   wallMs: number;
+  /** The last console lines (up to 10,000). */
   console: ConsoleLine[];
+  /** Console lines before those, not kept. */
+  consoleDropped?: number;
   /** Output bytes (Extism plugins) with their MIME type. */
   output?: RunOutput;
   /** Extism vars after the run, as kept for the next run of this module. */

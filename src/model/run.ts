@@ -13,6 +13,9 @@ export interface RunTimings {
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'off';
 
+/** Longest console line kept; the rest of a longer one is counted (the whole output is in Output). */
+export const CONSOLE_LINE_MAX = 10_000;
+
 /** Console streams a guest run produces. */
 export type ConsoleStream = 'stdout' | 'stderr' | 'log' | 'stub';
 

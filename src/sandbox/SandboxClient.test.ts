@@ -41,14 +41,14 @@ describe('SandboxClient', () => {
   it('resolves with the result of the matching run and drops stale events', async () => {
     const { client, workers } = makeClient();
     const lines: string[] = [];
-    const pending = client.run(run(1), 10_000, (e) => lines.push(e.type === 'console' ? e.text : e.type));
+    const pending = client.run(run(1), 10_000, (e) => lines.push(e.type === 'console' ? e.items.map((i) => i.text).join() : e.type));
     await Promise.resolve();
     const worker = workers[0]!;
     expect(worker.sent.at(-1)).toMatchObject({ type: 'run', jobId: 1, run: { kind: 'core', func: 'f' } });
-    worker.emit({ type: 'done', jobId: 99, outcome: { ok: true, values: [1], timings } });
-    workers[1]!.emit({ type: 'console', jobId: 1, stream: 'stdout', text: 'from the spare' });
-    worker.emit({ type: 'console', jobId: 1, stream: 'stub', text: 'env.log(1)' });
-    worker.emit({ type: 'done', jobId: 1, outcome: { ok: true, values: [5], timings: { compileMs: 1, instantiateMs: 2, callMs: 3 } } });
+    worker.emit({ type: 'done', jobId: 99, outcome: { ok: true, values: [1], timings }, fsEvents: 0 });
+    workers[1]!.emit({ type: 'console', jobId: 1, items: [{ stream: 'stdout', text: 'from the spare' }], dropped: 0 });
+    worker.emit({ type: 'console', jobId: 1, items: [{ stream: 'stub', text: 'env.log(1)' }], dropped: 0 });
+    worker.emit({ type: 'done', jobId: 1, outcome: { ok: true, values: [5], timings: { compileMs: 1, instantiateMs: 2, callMs: 3 } }, fsEvents: 0 });
     await expect(pending).resolves.toMatchObject({ ok: true, values: [5] });
     expect(lines).toEqual(['env.log(1)']);
   });
@@ -65,7 +65,7 @@ describe('SandboxClient', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(workers[1]!.sent.at(-1)).toMatchObject({ type: 'run', jobId: 2 });
-    workers[1]!.emit({ type: 'done', jobId: 2, outcome: { ok: true, values: [], timings } });
+    workers[1]!.emit({ type: 'done', jobId: 2, outcome: { ok: true, values: [], timings }, fsEvents: 0 });
     await expect(next).resolves.toMatchObject({ ok: true });
   });
 
@@ -93,5 +93,36 @@ describe('SandboxClient', () => {
     client.stop();
     await pending;
     expect(workers[2]!.sent).toContainEqual(prepare);
+  });
+
+  it('a finished run waits for every durable change it announced, which come on their own port', async () => {
+    const { client, workers } = makeClient();
+    const seen: string[] = [];
+    const pending = client.run(run(1), 10_000, (e) => seen.push(e.type === 'fs' ? `fs:${e.changes.length}` : 'console'));
+    await Promise.resolve();
+    const request = workers[0]!.sent.at(-1) as Extract<SandboxRequest, { type: 'run' }>;
+    workers[0]!.emit({ type: 'done', jobId: 1, outcome: { ok: true, values: [], timings }, fsEvents: 2 });
+    let settled = false;
+    void pending.then(() => (settled = true));
+    request.durable.postMessage({ type: 'fs', jobId: 1, changes: [{ op: 'mkdir', mount: '/d', path: 'a' }] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    request.durable.postMessage({ type: 'fs', jobId: 1, changes: [{ op: 'mkdir', mount: '/d', path: 'b' }, { op: 'mkdir', mount: '/d', path: 'c' }] });
+    await pending;
+    expect(seen).toEqual(['fs:1', 'fs:2']);
+  });
+
+  it('after Stop, durable changes the worker sent still arrive, and the answer does not wait for them', async () => {
+    const { client, workers } = makeClient();
+    const seen: number[] = [];
+    const pending = client.run(run(1), 10_000, (e) => e.type === 'fs' && seen.push(e.changes.length));
+    await Promise.resolve();
+    const request = workers[0]!.sent.at(-1) as Extract<SandboxRequest, { type: 'run' }>;
+    client.stop();
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'stopped' } });
+    expect(workers[0]!.terminated).toBe(true);
+    request.durable.postMessage({ type: 'fs', jobId: 1, changes: [{ op: 'mkdir', mount: '/d', path: 'late' }] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([1]);
   });
 });

@@ -5,14 +5,16 @@
  */
 import type { RunOutcome } from '../runners/shared/outcome';
 import { JobClient } from '../util/jobClient';
-import type { BlockedEvent, ConsoleEvent, FsEvent, PrepareRequest, RunMessage, SandboxEvent, SandboxRequest } from '../worker/sandbox/protocol';
+import type { ConsoleEvent, FsEvent, PrepareRequest, RunMessage, SandboxEvent, SandboxRequest } from '../worker/sandbox/protocol';
 
-/** Events that arrive while a run is under way. */
-export type StreamedEvent = ConsoleEvent | BlockedEvent | FsEvent;
+/** Events that arrive while a run is under way (fs events may come shortly after a Stop, too). */
+export type StreamedEvent = ConsoleEvent | FsEvent;
 export type WorkerFactory = () => Worker;
 
 /** Modules kept prepared in new workers; older ones are dropped (recompiling is cheap). */
 const MAX_PREPARED = 8;
+/** After a run ends, how long its last durable changes may take to arrive on their port. */
+const DRAIN_MS = 2000;
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('../worker/sandbox/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'sandbox' });
 
@@ -25,6 +27,7 @@ export interface SandboxRun {
 export class SandboxClient {
   private readonly jobs: JobClient<SandboxRequest, SandboxEvent>;
   private active = false;
+  private ending = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(factory: WorkerFactory = defaultFactory) {
@@ -51,7 +54,7 @@ export class SandboxClient {
   /** End the active run now: the worker is terminated and the spare takes over. */
   stop(): boolean {
     if (!this.active) return false;
-    this.jobs.restart({ code: 'stopped', message: 'Stopped: the run was ended by the Stop button.' });
+    this.end({ code: 'stopped', message: 'Stopped: the run was ended by the Stop button.' });
     return true;
   }
 
@@ -59,31 +62,74 @@ export class SandboxClient {
     return this.active;
   }
 
+  /**
+   * Terminate after one task: durable changes the worker posted before now are then in their
+   * port's queue, and Chromium delivers those after a terminate (not ones still in transit).
+   */
+  private end(end: { code: 'stopped' | 'timeout'; message: string }): void {
+    if (this.ending) return;
+    this.ending = true;
+    setTimeout(() => {
+      this.ending = false;
+      if (this.active) this.jobs.restart(end);
+    }, 0);
+  }
+
   private runNow(run: SandboxRun, timeoutMs: number, onEvent: (event: StreamedEvent) => void): Promise<RunOutcome> {
     return new Promise((resolve) => {
       this.active = true;
-      const finish = (outcome: RunOutcome) => {
+      const channel = new MessageChannel();
+      let received = 0;
+      let expected = -1;
+      let outcome: RunOutcome | null = null;
+      const settle = () => {
         clearTimeout(timer);
+        clearTimeout(drainTimer);
+        channel.port1.close();
+        resolve(outcome!);
+      };
+      // Every durable change is delivered, even after a Stop; the run settles once all have come.
+      channel.port1.onmessage = (event: MessageEvent<FsEvent>) => {
+        received++;
+        onEvent(event.data);
+        if (outcome && received >= expected && expected >= 0) settle();
+      };
+      let drainTimer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (result: RunOutcome, fsEvents: number) => {
         this.active = false;
-        resolve(outcome);
+        outcome = result;
+        expected = fsEvents;
+        if (fsEvents >= 0 && received >= fsEvents) return settle();
+        // Stopped, timed out or crashed: the count is unknown. Answer now; keep listening a while.
+        if (fsEvents < 0) {
+          clearTimeout(timer);
+          resolve(result);
+          drainTimer = setTimeout(() => channel.port1.close(), DRAIN_MS);
+          return;
+        }
+        drainTimer = setTimeout(settle, DRAIN_MS);
       };
       const timer = setTimeout(() => {
-        this.jobs.restart({ code: 'timeout', message: `Stopped: the run took longer than the ${formatSeconds(timeoutMs)} time limit. Raise the timeout if it needs longer.` });
+        this.end({ code: 'timeout', message: `Stopped: the run took longer than the ${formatSeconds(timeoutMs)} time limit. Raise the timeout if it needs longer.` });
       }, timeoutMs);
-      this.jobs.start((jobId) => ({ type: 'run', jobId, moduleId: run.moduleId, run: run.message }), {
-        event: (event) => {
-          if (event.type !== 'done') {
-            onEvent(event);
-            return false;
-          }
-          finish(event.outcome);
-          return true;
+      this.jobs.start(
+        (jobId) => ({ type: 'run', jobId, moduleId: run.moduleId, run: run.message, durable: channel.port2 }),
+        {
+          event: (event) => {
+            if (event.type === 'console') {
+              onEvent(event);
+              return false;
+            }
+            finish(event.outcome, event.fsEvents);
+            return true;
+          },
+          fail: (end) => {
+            const message = end.code === 'crash' ? `The sandbox crashed: ${end.message}. The page is fine; run again to retry.` : end.message;
+            finish({ ok: false, timings: {}, error: { code: end.code, func: run.func, message } }, -1);
+          },
         },
-        fail: (end) => {
-          const message = end.code === 'crash' ? `The sandbox crashed: ${end.message}. The page is fine; run again to retry.` : end.message;
-          finish({ ok: false, timings: {}, error: { code: end.code, func: run.func, message } });
-        },
-      });
+        [channel.port2],
+      );
     });
   }
 }

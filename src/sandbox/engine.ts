@@ -14,6 +14,8 @@ import type { FsPort } from './fsPort';
 import type { LibraryPort } from './libraryPort';
 import { loadManifest } from './manifestLoader';
 import { toRunSpec } from './runSpec';
+import { SaveQueue } from './saveQueue';
+import { CONSOLE_KEEP, LineWindow } from './lineWindow';
 import type { SandboxClient, StreamedEvent } from './SandboxClient';
 
 export { DEFAULT_TIMEOUT_MS } from './runSpec';
@@ -39,13 +41,16 @@ export class Engine {
   /** Memory-capped copies prepared in the sandbox, by "<id>#max_pages=<n>". */
   private readonly limitedIds = new Map<string, Promise<string | { message: string }>>();
   private nextRunId = 1;
+  private readonly saves: SaveQueue;
 
   constructor(
     private readonly analyser: AnalyserClient,
     private readonly sandbox: SandboxClient,
     private readonly library: LibraryPort,
     private readonly fs: FsPort,
-  ) {}
+  ) {
+    this.saves = new SaveQueue(fs);
+  }
 
   /** Load a module from a URL, bytes, or an id (memory, then library). Throws LoadFailure. */
   async load(source: ModuleSource, options: LoadOptions = {}): Promise<LoadedModule> {
@@ -89,8 +94,7 @@ export class Engine {
     const started = performance.now();
     const runId = this.nextRunId++;
     const func = request.func;
-    const lines: ConsoleLine[] = [];
-    const fail = (error: RunError): RunResult => ({ runId, status: 'error', func, values: [], error, timings: {}, wallMs: performance.now() - started, console: lines });
+    const fail = (error: RunError): RunResult => ({ runId, status: 'error', func, values: [], error, timings: {}, wallMs: performance.now() - started, console: [] });
 
     let held: Held;
     try {
@@ -112,33 +116,58 @@ export class Engine {
     const stored = built.mounts;
 
     const emit = (line: ConsoleLine) => {
-      lines.push(line);
+      kept.push(line);
       options.onConsole?.(line);
     };
+    // The result keeps the last CONSOLE_KEEP lines; the rest are counted.
+    const kept = new LineWindow(CONSOLE_KEEP);
     const fsChanges: VfsChange[] = [];
-    let persisting: Promise<unknown> = Promise.resolve();
+    const saveError = (message: string) => emit({ stream: 'stderr', text: message, at: performance.now() - started });
     const onEvent = (event: StreamedEvent) => {
       const at = performance.now() - started;
       switch (event.type) {
         case 'console':
-          return emit({ stream: event.stream, text: event.text, at, ...(event.level ? { level: event.level } : {}) });
-        case 'blocked':
-          return emit({ stream: 'blocked', text: event.detail, at, target: event.target, capability: event.capability });
-        case 'fs':
-          fsChanges.push(...event.changes);
-          // Persisted in order as they become durable, so a later Stop loses nothing closed.
-          persisting = persisting.then(() => this.persist(stored, event.changes, emit, started));
+          for (const item of event.items) {
+            emit(item.stream === 'blocked' ? { stream: 'blocked', text: item.text, at, target: item.target, capability: item.capability } : { stream: item.stream, text: item.text, at, ...(item.level ? { level: item.level } : {}) });
+          }
+          if (event.dropped > 0) emit({ stream: 'dropped', text: `${event.dropped} line${event.dropped === 1 ? '' : 's'} dropped: the guest printed faster than the page shows (the whole stdout is in Output).`, at, count: event.dropped });
           return;
+        case 'fs': {
+          fsChanges.push(...event.changes);
+          // Saved in order as they become durable, so a later Stop loses nothing closed.
+          const byMount = new Map<MountSpec, VfsChange[]>();
+          for (const change of event.changes) {
+            const mount = stored.find((m) => m.guestPath === change.mount);
+            if (mount) byMount.set(mount, [...(byMount.get(mount) ?? []), change]); // fresh API volumes are only reported
+          }
+          for (const [mount, changes] of byMount) this.saves.add(mount, changes, saveError);
+          return;
+        }
       }
     };
 
     const outcome = await this.sandbox.run({ moduleId: built.moduleId, func, message: built.message }, spec.timeoutMs, onEvent);
-    await persisting;
-    const extras = { ...runner.result(outcome, spec, info), ...(fsChanges.length ? { fsChanges } : {}) };
+    // A run that ended by itself answers once its files are saved; a stopped one answers at once
+    // and its files are saved behind it ("saving N files…").
+    const ended = !outcome.ok && (outcome.error.code === 'stopped' || outcome.error.code === 'timeout' || outcome.error.code === 'crash');
+    if (!ended) await this.saves.idle();
+    const lines = kept.lines();
+    const extras = { ...runner.result(outcome, spec, info), ...(fsChanges.length ? { fsChanges } : {}), ...(kept.dropped ? { consoleDropped: kept.dropped } : {}) };
     const wallMs = performance.now() - started;
     if (outcome.ok) return { runId, status: 'ok', func, values: outcome.values, timings: outcome.timings, wallMs, console: lines, ...extras };
     const stopped = outcome.error.code === 'stopped' || outcome.error.code === 'timeout';
     return { runId, status: stopped ? 'stopped' : 'error', func, values: [], error: outcome.error, timings: outcome.timings, wallMs, console: lines, ...extras };
+  }
+
+  /** Files waiting to be saved, now and whenever that changes (the UI's "saving N files…"). */
+  onSaving(listener: (files: number) => void): () => void {
+    listener(this.saves.files);
+    return this.saves.subscribe(listener);
+  }
+
+  /** Resolves when every durable change so far is saved (tests, and a page about to reload). */
+  whenSaved(): Promise<void> {
+    return this.saves.idle();
   }
 
   /** What runners may ask of the engine while they build a run. */
@@ -170,22 +199,6 @@ export class Engine {
       this.limitedIds.set(key, pending);
     }
     return pending;
-  }
-
-  /** Save changes that became durable under stored mounts; failures are told in the console. */
-  private async persist(stored: MountSpec[], changes: VfsChange[], emit: (line: ConsoleLine) => void, started: number): Promise<void> {
-    const byMount = new Map<MountSpec, VfsChange[]>();
-    for (const change of changes) {
-      const mount = stored.find((m) => m.guestPath === change.mount);
-      if (mount) byMount.set(mount, [...(byMount.get(mount) ?? []), change]); // fresh API volumes are only reported
-    }
-    for (const [mount, list] of byMount) {
-      try {
-        await this.fs.persist(mount, list);
-      } catch (err) {
-        emit({ stream: 'stderr', text: `Could not save files under ${mount.guestPath}: ${err instanceof Error ? err.message : String(err)}`, at: performance.now() - started });
-      }
-    }
   }
 
   /** Stop the active run, if any. */

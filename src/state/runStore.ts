@@ -18,6 +18,12 @@ export interface RunState {
   /** The output worker's document of a big `result.output` (see adoptRunOutput), else null. */
   outputDoc: OutputDoc | null;
   console: ConsoleLine[];
+  /** Console lines not kept (older than the last CONSOLE_LIMIT). */
+  consoleDropped: number;
+  /** When the current run started (performance.now()), for the elapsed time; null when idle. */
+  startedAt: number | null;
+  /** Files still being saved to IndexedDB behind finished or stopped runs. */
+  saving: number;
   run(): Promise<void>;
   stop(): void;
   clearConsole(): void;
@@ -27,15 +33,27 @@ export const useRun = create<RunState>()((set, get) => {
   // Console lines arrive in bursts; apply them once per frame, not once per line.
   let pending: ConsoleLine[] = [];
   let scheduled = false;
+  let pendingDropped = 0;
   const flush = () => {
     scheduled = false;
-    if (pending.length === 0) return; // nothing new: keep the array, so the console does not re-render
+    if (pending.length === 0 && pendingDropped === 0) return; // nothing new: keep the array, so the console does not re-render
     const lines = pending;
+    const droppedBefore = pendingDropped;
     pending = [];
-    set((s) => ({ console: [...s.console, ...lines].slice(-CONSOLE_LIMIT) }));
+    pendingDropped = 0;
+    set((s) => {
+      const all = s.console.concat(lines);
+      const over = Math.max(0, all.length - CONSOLE_LIMIT);
+      return { console: over ? all.slice(over) : all, consoleDropped: s.consoleDropped + droppedBefore + over };
+    });
   };
   const push = (line: ConsoleLine) => {
     pending.push(line);
+    // A hidden tab gets no frames: keep the pending lines bounded too.
+    if (pending.length > 2 * CONSOLE_LIMIT) {
+      pendingDropped += pending.length - CONSOLE_LIMIT;
+      pending = pending.slice(-CONSOLE_LIMIT);
+    }
     if (!scheduled) {
       scheduled = true;
       requestAnimationFrame(flush);
@@ -47,6 +65,9 @@ export const useRun = create<RunState>()((set, get) => {
     result: null,
     outputDoc: null,
     console: [],
+    consoleDropped: 0,
+    startedAt: null,
+    saving: 0,
 
     async run() {
       const setup = captureSetup();
@@ -61,17 +82,20 @@ export const useRun = create<RunState>()((set, get) => {
         set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message: built.message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });
         return;
       }
-      set({ running: true, console: [], result: null, outputDoc: null });
+      set({ running: true, console: [], consoleDropped: 0, result: null, outputDoc: null, startedAt: performance.now() });
+      pending = [];
+      pendingDropped = 0;
+      watchSaving();
       const result = await getEngine().run(built.request, { onConsole: push });
       flush();
       const shown = await adoptRunOutput(result);
       // A run of a module the user has since replaced is stale: don't show it as this module's.
       if (useModule.getState().current?.id !== current.id) {
         shown.doc?.close();
-        set({ running: false, result: null });
+        set({ running: false, result: null, startedAt: null });
         return;
       }
-      set({ running: false, result: shown.result, outputDoc: shown.doc });
+      set({ running: false, result: shown.result, outputDoc: shown.doc, startedAt: null });
       if (shown.result.vars) usePlugin.getState().setVars(shown.result.vars);
     },
 
@@ -79,9 +103,17 @@ export const useRun = create<RunState>()((set, get) => {
       getEngine().stop();
     },
 
-    clearConsole: () => set({ console: [] }),
+    clearConsole: () => set({ console: [], consoleDropped: 0 }),
   };
 });
+
+/** Follow the engine's count of files being saved (subscribed on the first run: the engine starts workers). */
+let savingWatched = false;
+function watchSaving(): void {
+  if (savingWatched) return;
+  savingWatched = true;
+  getEngine().onSaving((saving) => useRun.setState({ saving }));
+}
 
 // Consent to run scripts is given for one output, never carried over to the next.
 useRun.subscribe((state, previous) => {

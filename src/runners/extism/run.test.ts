@@ -49,7 +49,7 @@ function runExtism(run: ExtismRun): Promise<RunOutcome> {
       wasi: run.wasi,
       links: run.links.map((l, i) => ({ name: l.name, moduleId: `link-${i}` })),
     },
-    { moduleId: run.moduleId, prepared: { module: run.module, compileMs: run.compileMs, imports: run.imports }, lookup: (id) => others[id], console: run.console, blocked: run.blocked, fs: run.fs },
+    { moduleId: run.moduleId, prepared: { module: run.module, compileMs: run.compileMs, imports: run.imports }, lookup: (id) => others[id], console: run.console, blocked: run.blocked, fs: run.fs, flush: () => {} },
   );
 }
 

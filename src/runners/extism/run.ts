@@ -36,6 +36,7 @@ interface ExtismRun {
   console: GuestContext['console'];
   blocked(report: BlockedReport): void;
   fs(changes: VfsChange[]): void;
+  flush(): void;
 }
 
 function toCall(message: ExtismRunMessage, ctx: GuestContext): ExtismRun | RunError {
@@ -61,6 +62,7 @@ function toCall(message: ExtismRunMessage, ctx: GuestContext): ExtismRun | RunEr
     console: ctx.console,
     blocked: ctx.blocked,
     fs: ctx.fs,
+    flush: ctx.flush,
   };
 }
 
@@ -213,6 +215,7 @@ function instantiate(run: ExtismRun): Live | { error: RunError } {
     console: (stream: ConsoleStream, text: string) => sink.run.console(stream, text),
     blocked: (report: BlockedReport) => sink.run.blocked(report),
     fs: (changes: VfsChange[]) => sink.run.fs(changes),
+    beforeBlock: () => sink.run.flush(),
   };
   const roots = run.wasi.mounts.map(mountRoot);
   // Each module that imports WASI gets its own host (bound to its own memory), as in the JS SDK:

@@ -7,6 +7,7 @@ import { cryptoRandom, seededRandom } from '../../host/random';
 import type { WasiHost } from '../../host/wasi/host';
 import { createWasiHost } from '../../host/wasi/host';
 import type { ConsoleStream, MountSpec, WasiSettings } from '../../model/run';
+import { CONSOLE_LINE_MAX } from '../../model/run';
 import type { BlockedReport } from './outcome';
 import { WASI_P1_MODULES } from '../../wasm/detect';
 
@@ -18,6 +19,8 @@ export interface GuestIo {
   blocked(report: BlockedReport): void;
   /** Changes under the mounts, as they become durable. */
   fs(changes: VfsChange[]): void;
+  /** Called before the guest blocks in a sleep (console lines are sent first). */
+  beforeBlock?(): void;
 }
 
 /** True when the module imports any WASI p1 function. */
@@ -36,6 +39,8 @@ export function mountRoot(m: MountSpec): VfsDir {
  */
 export function createGuestWasi(options: WasiSettings, stdin: Uint8Array, io: GuestIo, roots: VfsDir[] = options.mounts.map(mountRoot)): WasiHost {
   const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
+  const base = options.deterministic ? deterministicClock({ epochNs }) : realClock();
+  const clock = { ...base, sleep: (ns: bigint) => (io.beforeBlock?.(), base.sleep(ns)) };
   return createWasiHost({
     args: options.argv,
     env: options.env,
@@ -44,7 +49,7 @@ export function createGuestWasi(options: WasiSettings, stdin: Uint8Array, io: Gu
     watchUnmounted: options.watchUnmounted,
     stdout: io.stdout,
     stderr: io.stderr,
-    clock: options.deterministic ? deterministicClock({ epochNs }) : realClock(),
+    clock,
     random: options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom(),
     onBlocked: (event) =>
       event.kind === 'socket'
@@ -70,24 +75,49 @@ function blockedReason(path: string, mounts: MountSpec[]): string {
   return mount?.readOnly ? `${mount.guestPath} is mounted read-only` : 'no directory is mounted there';
 }
 
-/** Turns a byte stream into complete UTF-8 lines; `end()` emits the unterminated tail. */
+/** A line cut at CONSOLE_LINE_MAX characters, saying how many more there were. */
+export function cutLine(text: string, more = 0): string {
+  const over = Math.max(0, text.length - CONSOLE_LINE_MAX) + more;
+  return over > 0 ? `${text.slice(0, CONSOLE_LINE_MAX)}… [${over} more characters; the whole output is in Output]` : text;
+}
+
+/**
+ * Turns a byte stream into complete UTF-8 lines; `end()` emits the unterminated tail. Each chunk
+ * is scanned once (a 300 MB line without a newline used to be rescanned on every write), and a
+ * line keeps at most CONSOLE_LINE_MAX characters.
+ */
 export function lineSplitter(emit: (line: string) => void) {
   const decoder = new TextDecoder();
   let pending = '';
+  let cut = 0;
+  const take = (s: string) => {
+    if (cut > 0) cut += s.length;
+    else if (pending.length + s.length <= CONSOLE_LINE_MAX) pending += s;
+    else {
+      const room = CONSOLE_LINE_MAX - pending.length;
+      pending += s.slice(0, room);
+      cut = s.length - room;
+    }
+  };
+  const line = () => {
+    emit(cutLine(pending, cut));
+    pending = '';
+    cut = 0;
+  };
   return {
     push(bytes: Uint8Array) {
-      pending += decoder.decode(bytes, { stream: true });
-      let nl = pending.indexOf('\n');
-      while (nl >= 0) {
-        emit(pending.slice(0, nl));
-        pending = pending.slice(nl + 1);
-        nl = pending.indexOf('\n');
+      const text = decoder.decode(bytes, { stream: true });
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        take(text.slice(start, nl));
+        line();
+        start = nl + 1;
       }
+      if (start < text.length) take(start === 0 ? text : text.slice(start));
     },
     end() {
-      pending += decoder.decode();
-      if (pending) emit(pending);
-      pending = '';
+      take(decoder.decode());
+      if (pending || cut) line();
     },
   };
 }

@@ -56,6 +56,8 @@ export interface GuestContext {
   blocked(report: BlockedReport): void;
   /** Changes under the mounts, as they become durable. */
   fs(changes: VfsChange[]): void;
+  /** The guest is about to block (a sleep): send buffered console lines now. */
+  flush(): void;
 }
 
 /** A failure before or without a call. */

@@ -21,6 +21,7 @@ export function testContext(module: WebAssembly.Module, imports: ImportEntry[] =
     console: (stream, text, level) => ctx.lines.push({ stream, text, ...(level ? { level } : {}) }),
     blocked: (report) => ctx.blockedReports.push(report),
     fs: (changes) => ctx.changes.push(...changes),
+    flush: () => {},
   };
   return ctx;
 }

@@ -14,10 +14,11 @@ import type { WasiRunMessage } from './message';
 export function runWasi(run: WasiRunMessage, ctx: GuestContext): RunOutcome {
   const { func } = run;
   const { module, compileMs, imports } = ctx.prepared;
-  const out = collector((line) => ctx.console('stdout', line));
-  const err = collector((line) => ctx.console('stderr', line));
+  const budget = { left: MAX_OUTPUT_BYTES };
+  const out = collector((line) => ctx.console('stdout', line), budget, 'stdout');
+  const err = collector((line) => ctx.console('stderr', line), budget, 'stderr');
   const stdin = new Uint8Array(run.stdin ?? new ArrayBuffer(0));
-  const host = createGuestWasi(run.wasi, stdin, { stdout: out.push, stderr: err.push, console: ctx.console, blocked: ctx.blocked, fs: ctx.fs });
+  const host = createGuestWasi(run.wasi, stdin, { stdout: out.push, stderr: err.push, console: ctx.console, blocked: ctx.blocked, fs: ctx.fs, beforeBlock: ctx.flush });
 
   const missing = unprovidedImports(imports, WASI_P1_PROVIDES);
   if (missing.length > 0 && run.imports === 'fail') return failure(missingImportsError(missing, func, 'program'), { compileMs });
@@ -54,7 +55,8 @@ export function runWasi(run: WasiRunMessage, ctx: GuestContext): RunOutcome {
       host.flush();
       return { ok: true, values: [], exitCode: e.code, timings: { compileMs, instantiateMs, callMs }, output: out.bytes(), stderr: err.bytes() };
     }
-    return { ok: false, error: describeGuestError(e, func, 'call'), timings: { compileMs, instantiateMs, callMs }, output: out.bytes(), stderr: err.bytes() };
+    const error = e instanceof GuestLimitError ? { code: 'limit' as const, func, message: e.message } : describeGuestError(e, func, 'call');
+    return { ok: false, error, timings: { compileMs, instantiateMs, callMs }, output: out.bytes(), stderr: err.bytes() };
   }
   const callMs = performance.now() - t1;
   out.end();
@@ -69,13 +71,23 @@ export function runWasi(run: WasiRunMessage, ctx: GuestContext): RunOutcome {
   };
 }
 
-/** Keeps every byte (for the output pane) and streams complete lines to the console. */
-function collector(line: (text: string) => void) {
+/** stdout and stderr kept for the Output pane, together, at most (a program printing forever must end with a clear error). */
+export const MAX_OUTPUT_BYTES = 256 * 2 ** 20;
+
+/** The program reached a playground limit; ends the run with code `limit`. */
+export class GuestLimitError extends Error {}
+
+/** Keeps every byte (for the output pane), up to the shared cap, and streams complete lines to the console. */
+function collector(line: (text: string) => void, budget: { left: number }, name: string) {
   const lines = lineSplitter(line);
   const chunks: Uint8Array[] = [];
   let size = 0;
   return {
     push(bytes: Uint8Array) {
+      if (bytes.length > budget.left) {
+        throw new GuestLimitError(`The program wrote more than ${MAX_OUTPUT_BYTES / 2 ** 20} MB to stdout and stderr; the playground keeps at most that much, so the run was ended. Write big results to a file under a mount instead (last stream written: ${name}).`);
+      }
+      budget.left -= bytes.length;
       chunks.push(bytes);
       size += bytes.length;
       lines.push(bytes);

@@ -1,7 +1,7 @@
 /** The "Console" region: stdout, stderr, logs (with level), stub calls and blocked capability calls. */
 import { MountFromBlocked } from '../capabilities/MountsEditor';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleLine } from '../../sandbox/api';
 import { isAllowedByList, useCapabilities } from '../../state/capabilitiesStore';
 import { useRun } from '../../state/runStore';
@@ -13,6 +13,7 @@ const FOLLOW_SLACK = 24;
 export function ConsolePane() {
   const lines = useRun((s) => s.console);
   const clear = useRun((s) => s.clearConsole);
+  const dropped = useRun((s) => s.consoleDropped);
   const scroller = useRef<HTMLDivElement>(null);
   // Follow new lines unless the user has scrolled up to read older ones.
   const follow = useRef(true);
@@ -58,6 +59,7 @@ export function ConsolePane() {
       </header>
       <div ref={scroller} className="console-body" role="log" aria-live="polite" aria-label="Console lines" tabIndex={0} onScroll={onScroll}>
         {lines.length === 0 && <p className="muted">Output, logs and calls to stubbed imports appear here.</p>}
+        {dropped > 0 && <p className="muted console-dropped">{dropped} earlier line{dropped === 1 ? '' : 's'} not kept (the console keeps the last 5,000).</p>}
         <div className="console-rows" style={{ height: totalSize }}>
           {virtualizer.getVirtualItems().map((item) => {
             const line = lines[item.index];
@@ -73,13 +75,25 @@ export function ConsolePane() {
   );
 }
 
+/** Characters of a line shown before "show all" (a line is at most 10,000: the worker cuts longer ones). */
+const SHOWN_CHARS = 1000;
+
 function Line({ line }: { line: ConsoleLine }) {
   const level = line.stream === 'log' ? line.level : undefined;
+  const [whole, setWhole] = useState(false);
+  const long = line.text.length > SHOWN_CHARS;
   return (
     <div className={`console-line ${line.stream}${level ? ` level-${level}` : ''}`} data-stream={line.stream} data-level={level}>
       <span className="at">{formatMs(line.at)}</span>
       <span className="stream">{level ? `[${level}]` : line.stream}</span>
-      <span className="text">{line.text}</span>
+      <span className="text">
+        {long && !whole ? `${line.text.slice(0, SHOWN_CHARS)}…` : line.text}
+        {long && (
+          <button type="button" className="link" onClick={() => setWhole(!whole)}>
+            {whole ? 'show less' : `show all ${line.text.length} characters`}
+          </button>
+        )}
+      </span>
       {line.stream === 'blocked' && line.target && (line.capability ?? 'network') === 'network' && <AllowHost host={line.target} />}
       {line.stream === 'blocked' && line.target && line.capability === 'filesystem' && <MountFromBlocked path={line.target} />}
     </div>

@@ -25,34 +25,34 @@ export interface RunRequest {
   jobId: number;
   moduleId: string;
   run: RunMessage;
+  /** The port durable filesystem changes go out on (transferred). */
+  durable: MessagePort;
 }
 
 export type SandboxRequest = PrepareRequest | RunRequest;
 
+/** One console line: guest output, a log, a stub call, or a denied capability (shown with a one-click grant). */
+export type ConsoleItem =
+  | { stream: ConsoleStream; text: string; level?: Exclude<LogLevel, 'off'> }
+  | { stream: 'blocked'; text: string; capability: BlockedCapability; target: string };
+
+/** Console lines, batched by time and size; `dropped` lines were over the rate budget. */
 export interface ConsoleEvent {
   type: 'console';
   jobId: number;
-  stream: ConsoleStream;
-  text: string;
-  /** For `log` lines. */
-  level?: Exclude<LogLevel, 'off'>;
+  items: ConsoleItem[];
+  dropped: number;
 }
 
-/** Filesystem changes that became durable: the page persists them (DESIGN.md §5). */
+/**
+ * Filesystem changes that became durable: the page persists them (DESIGN.md §5). Sent on the run's
+ * own MessagePort (`RunRequest.durable`), never behind console traffic, and delivered even when the
+ * worker is ended right after (Stop).
+ */
 export interface FsEvent {
   type: 'fs';
   jobId: number;
   changes: VfsChange[];
-}
-
-/** A denied capability the guest reached for: shown with a one-click grant. */
-export interface BlockedEvent {
-  type: 'blocked';
-  jobId: number;
-  capability: BlockedCapability;
-  /** What to grant, e.g. the host "api.example.com". */
-  target: string;
-  detail: string;
 }
 
 /** The run ended: its outcome (result or error). */
@@ -60,6 +60,8 @@ export interface DoneEvent {
   type: 'done';
   jobId: number;
   outcome: RunOutcome;
+  /** How many `fs` events the run sent on its durable port: the page waits for them all. */
+  fsEvents: number;
 }
 
-export type SandboxEvent = ConsoleEvent | BlockedEvent | FsEvent | DoneEvent;
+export type SandboxEvent = ConsoleEvent | DoneEvent;

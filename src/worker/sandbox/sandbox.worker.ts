@@ -5,7 +5,8 @@ import { runExtism } from '../../runners/extism/run';
 import type { GuestContext, PreparedModule, RunOutcome } from '../../runners/shared/outcome';
 import { failure } from '../../runners/shared/outcome';
 import { runWasi } from '../../runners/wasi-p1/run';
-import type { DoneEvent, PrepareRequest, RunMessage, RunRequest, SandboxEvent, SandboxRequest } from './protocol';
+import { ConsoleBatcher } from './consoleBatcher';
+import type { DoneEvent, FsEvent, PrepareRequest, RunMessage, RunRequest, SandboxEvent, SandboxRequest } from './protocol';
 
 const post = (event: SandboxEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 const prepared = new Map<string, PrepareRequest>();
@@ -32,15 +33,25 @@ async function start(request: RunRequest): Promise<void> {
   if (!module) {
     return done(jobId, failure({ code: 'internal', func: run.func, message: 'The sandbox was not given this module. Load it again.' }));
   }
+  const batcher = new ConsoleBatcher((items, dropped) => post({ type: 'console', jobId, items, dropped }));
+  const durable = request.durable;
+  let fsEvents = 0;
   const ctx: GuestContext = {
     moduleId: request.moduleId,
     prepared: module,
     lookup: (id): PreparedModule | undefined => prepared.get(id),
-    console: (stream, text, level) => post({ type: 'console', jobId, stream, text, ...(level ? { level } : {}) }),
-    blocked: (report) => post({ type: 'blocked', jobId, ...report }),
-    fs: (changes) => post({ type: 'fs', jobId, changes }),
+    console: (stream, text, level) => batcher.push({ stream, text, ...(level ? { level } : {}) }),
+    blocked: (report) => batcher.push({ stream: 'blocked', text: report.detail, capability: report.capability, target: report.target }),
+    // Own channel: a Stop must not lose closed files queued behind console lines (DESIGN.md §5).
+    flush: () => batcher.flush(),
+    fs: (changes) => {
+      fsEvents++;
+      durable.postMessage({ type: 'fs', jobId, changes } satisfies FsEvent);
+    },
   };
-  done(jobId, await dispatch(run, ctx));
+  const outcome = await dispatch(run, ctx);
+  batcher.flush();
+  done(jobId, outcome, fsEvents);
   // While the page takes the result, make the next run's fresh instance (core modules).
   if (run.kind === 'core') afterCoreRun(ctx);
 }
@@ -65,7 +76,7 @@ function dispatch(run: RunMessage, ctx: GuestContext): RunOutcome | Promise<RunO
  * Output buffers are the worker's own fresh copies: transfer them, so a 100 MB output is not
  * structured-cloned on the page's main thread.
  */
-function done(jobId: number, outcome: RunOutcome): void {
-  const event: DoneEvent = { type: 'done', jobId, outcome };
+function done(jobId: number, outcome: RunOutcome, fsEvents = 0): void {
+  const event: DoneEvent = { type: 'done', jobId, outcome, fsEvents };
   post(event, [outcome.output, outcome.stderr].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0));
 }
