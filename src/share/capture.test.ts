@@ -26,7 +26,7 @@ describe('captureShareState', () => {
     if (!captured.ok) return;
     expect(fromBase64Url(captured.state.module.inline ?? '')).toEqual(base.module.bytes);
     const decoded = decodeShareHash(encodeShareHash(captured.state));
-    expect(decoded).toEqual({ ok: true, state: captured.state });
+    expect(decoded).toEqual({ ok: true, state: captured.state, warnings: [] });
   });
 
   it('refers to the URL of a module loaded from one', () => {

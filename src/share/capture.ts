@@ -1,11 +1,15 @@
 /** Build a ShareState from what the user has set up (pure: the caller passes the pieces). */
-import { deflateSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import type { ModuleKind } from '../wasm/types';
 import { toBase64Url } from './base64url';
 import type { ShareInput, ShareState } from './types';
 
 /** Modules that compress to at most this many bytes travel inside the link (DESIGN.md §7). */
 export const INLINE_LIMIT = 32 * 1024;
+/** ...and are at most this large unpacked, so the link stays under MAX_DECODED_BYTES when opened. */
+export const INLINE_RAW_LIMIT = 4 * 1024 * 1024;
+/** Input text (UTF-8) or file bytes that travel in a link: keeps links under MAX_HASH_CHARS when opened. */
+export const INPUT_LIMIT = 1024 * 1024;
 
 export interface CaptureInput {
   module: { id: string; name: string; sourceUrl?: string; bytes: Uint8Array };
@@ -32,13 +36,20 @@ export function captureShareState(c: CaptureInput): Captured {
   if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
   else {
     const compressed = deflateSync(c.module.bytes, { level: 9 }).length;
-    if (compressed > INLINE_LIMIT) {
+    if (compressed > INLINE_LIMIT || c.module.bytes.length > INLINE_RAW_LIMIT) {
       return {
         ok: false,
-        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed; the limit is ${INLINE_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
+        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.round(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
       };
     }
     ref.inline = toBase64Url(c.module.bytes);
+  }
+  const inputBytes = c.input.file ? c.input.file.bytes.length : strToU8(c.input.text).length;
+  if (inputBytes > INPUT_LIMIT) {
+    return {
+      ok: false,
+      error: `The input is too large to put inside a link (${Math.round(inputBytes / 1024)} KB; the limit is ${INPUT_LIMIT / 1024} KB). Clear or shorten the input, share, and send the input separately.`,
+    };
   }
   const state: ShareState = { v: 1, module: ref, timeoutMs: c.timeoutMs };
   if (c.func) state.func = c.func;
