@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url } from './base64url';
-import { captureShareState, type CaptureInput } from './capture';
+import { captureShareState, INLINE_RAW_LIMIT, INPUT_LIMIT, type CaptureInput } from './capture';
 import { decodeShareHash, encodeShareHash } from './codec';
 
 const base: CaptureInput = {
@@ -40,6 +40,23 @@ describe('captureShareState', () => {
     const noisy = Uint8Array.from({ length: 200_000 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x >>> 24));
     const captured = captureShareState({ ...base, module: { ...base.module, bytes: noisy } });
     expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/too large.*Host it at a URL/) });
+  });
+
+  it('refuses an inline module over 4 MB unpacked, even when it compresses well, so the link stays openable', () => {
+    const zeros = new Uint8Array(INLINE_RAW_LIMIT + 1);
+    const captured = captureShareState({ ...base, module: { ...base.module, bytes: zeros } });
+    expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/4097 KB unpacked; the limits are 32 KB and 4096 KB/) });
+  });
+
+  it('refuses an input over 1 MB (file or text) and says what to do', () => {
+    const file = { name: 'big.bin', bytes: new Uint8Array(INPUT_LIMIT + 1) };
+    expect(captureShareState({ ...base, input: { text: '', file, mime: 'application/octet-stream' } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The input is too large to put inside a link \(1025 KB; the limit is 1024 KB\)\. Clear or shorten the input/),
+    });
+    // Characters are counted as UTF-8 bytes: 400,000 × "é" is 800,000 bytes, 350,000 × "日" is 1,050,000.
+    expect(captureShareState({ ...base, input: { text: 'é'.repeat(400_000), file: null, mime: 'text/plain' } }).ok).toBe(true);
+    expect(captureShareState({ ...base, input: { text: '日'.repeat(350_000), file: null, mime: 'text/plain' } }).ok).toBe(false);
   });
 
   it('carries input, config, argv, env and requested hosts', () => {

@@ -39,7 +39,7 @@ export function captureShareState(c: CaptureInput): Captured {
     if (compressed > INLINE_LIMIT || c.module.bytes.length > INLINE_RAW_LIMIT) {
       return {
         ok: false,
-        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.round(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
+        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.ceil(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
       };
     }
     ref.inline = toBase64Url(c.module.bytes);
@@ -48,7 +48,7 @@ export function captureShareState(c: CaptureInput): Captured {
   if (inputBytes > INPUT_LIMIT) {
     return {
       ok: false,
-      error: `The input is too large to put inside a link (${Math.round(inputBytes / 1024)} KB; the limit is ${INPUT_LIMIT / 1024} KB). Clear or shorten the input, share, and send the input separately.`,
+      error: `The input is too large to put inside a link (${Math.ceil(inputBytes / 1024)} KB; the limit is ${INPUT_LIMIT / 1024} KB). Clear or shorten the input, share, and send the input separately.`,
     };
   }
   const state: ShareState = { v: 1, module: ref, timeoutMs: c.timeoutMs };
