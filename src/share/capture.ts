@@ -2,14 +2,15 @@
 import { deflateSync, strToU8 } from 'fflate';
 import type { ModuleKind } from '../wasm/types';
 import { toBase64Url } from './base64url';
+import { MAX_DECODED_BYTES } from './limits';
 import type { ShareInput, ShareState } from './types';
 
 /** Modules that compress to at most this many bytes travel inside the link (DESIGN.md §7). */
 export const INLINE_LIMIT = 32 * 1024;
-/** ...and are at most this large unpacked, so the link stays under MAX_DECODED_BYTES when opened. */
-export const INLINE_RAW_LIMIT = 4 * 1024 * 1024;
-/** Input text (UTF-8) or file bytes that travel in a link: keeps links under MAX_HASH_CHARS when opened. */
-export const INPUT_LIMIT = 1024 * 1024;
+/** ...and are at most this large unpacked: module and input in base64 (4/3 × 640 KB) fit MAX_DECODED_BYTES. */
+export const INLINE_RAW_LIMIT = 256 * 1024;
+/** Input text (UTF-8) or file bytes that travel in a link (see INLINE_RAW_LIMIT). */
+export const INPUT_LIMIT = 384 * 1024;
 
 export interface CaptureInput {
   module: { id: string; name: string; sourceUrl?: string; bytes: Uint8Array };
@@ -66,6 +67,14 @@ export function captureShareState(c: CaptureInput): Captured {
     state.grants = {
       ...(c.hosts.length ? { hosts: c.hosts } : {}),
       ...(c.mounts.length ? { mounts: c.mounts.map((m) => ({ volume: m.volume, path: m.dir ?? '', guestPath: m.guestPath, readOnly: m.readOnly ?? false })) } : {}),
+    };
+  }
+  // Many long config or env values can still pass the cap that opening a link enforces.
+  const size = strToU8(JSON.stringify(state)).length;
+  if (size > MAX_DECODED_BYTES) {
+    return {
+      ok: false,
+      error: `This setup is too large for a link (${Math.ceil(size / 1024)} KB of settings and data; a link holds at most ${MAX_DECODED_BYTES / 1024} KB). Shorten the longest config, env or argument values, then share.`,
     };
   }
   return { ok: true, state };

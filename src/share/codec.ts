@@ -58,7 +58,7 @@ export function decodeShareHash(hash: string, maxBytes = MAX_DECODED_BYTES): Dec
 }
 
 /** Compressed bytes fed per step: deflate expands at most ~1032×, so one step yields at most ~1 MB. */
-const INFLATE_STEP = 1024;
+const INFLATE_STEP = 256;
 
 /** Inflate `data`, or null as soon as the output passes `maxBytes` (a bomb stops after ~maxBytes of work). Throws on corrupt data. */
 function inflateBounded(data: Uint8Array, maxBytes: number): Uint8Array | null {

@@ -4,14 +4,16 @@
  * caps sit far above what the playground's own Share button produces.
  */
 
-/** Characters of the `s=` value: Chromium refuses URLs over 2 MB anyway. */
+/** Characters of the `s=` value: Chromium refuses URLs over 2 MB anyway; 1 MB of JSON encodes to at most ~1.4 M. */
 export const MAX_HASH_CHARS = 2 * 1024 * 1024;
 
 /**
- * Bytes of JSON once inflated. Inflating 8 MB takes ~20 ms, so a bomb is refused that quickly; the
- * Share button keeps under it (inline modules ≤ 4 MB raw, input files ≤ 1 MB, see capture.ts).
+ * Bytes of JSON once inflated. A deflate bomb is refused as soon as this much came out. A first
+ * (cold, JIT-warming) inflate in Chromium takes 40-70 ms for 1 MB and 60-130 ms for 2 MB on a busy
+ * 2-core machine; warm, 1 MB takes ~3 ms. The Share button keeps under it: inline modules
+ * ≤ 256 KB raw and inputs ≤ 384 KB (capture.ts), and it checks the total.
  */
-export const MAX_DECODED_BYTES = 8 * 1024 * 1024;
+export const MAX_DECODED_BYTES = 1024 * 1024;
 
 /** Core-function arguments: no wasm function takes this many (the arity is not known here). */
 export const MAX_ARGS = 1000;
