@@ -57,7 +57,7 @@ export function decodeShareHash(hash: string, maxBytes = MAX_DECODED_BYTES): Dec
   return restore(raw);
 }
 
-/** Compressed bytes fed per step: deflate expands at most ~1032×, so one step yields at most ~1 MB. */
+/** Compressed bytes fed per step: deflate expands at most ~1032×, so one step yields at most ~264 KB. */
 const INFLATE_STEP = 256;
 
 /** Inflate `data`, or null as soon as the output passes `maxBytes` (a bomb stops after ~maxBytes of work). Throws on corrupt data. */
