@@ -3,6 +3,8 @@
  * inline), function, input, input type and config in a fresh browser context, ready to Run; a
  * damaged link, a changed module and requested grants are each handled visibly.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { expect, Playground, test } from './support/playground';
@@ -207,4 +209,53 @@ test('mounts in a link are asked for in a dialog; accepting makes the folder and
   } finally {
     await other.close();
   }
+});
+
+/**
+ * Record the longest main-thread task from now on (PerformanceObserver "longtask"). The playground
+ * fixture has already opened the app, so a link is then opened by a hash change in this document.
+ */
+async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longestTask: number };
+    w.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+}
+
+const hashOf = (state: unknown) => `#s=${Buffer.from(deflateSync(strToU8(JSON.stringify(state)), { level: 9 })).toString('base64url')}`;
+
+test('a hostile link (200,000 args, 20,000 env entries, a 2^32 ms timeout, bad input base64) opens without freezing and says what it cut', async ({ playground, page }) => {
+  const longestTask = await watchLongTasks(page);
+  const sha256 = createHash('sha256').update(readFileSync('e2e/fixtures/add.wasm')).digest('hex');
+  // Kept under the 1 MB a link may inflate to, so restore()'s caps are what is tested here.
+  const env = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`V${i}`, '']));
+  const hash = hashOf({ v: 1, module: { sha256, name: 'add.wasm', url: fixtureUrl('add.wasm') }, func: 'add', args: Array<string>(200_000).fill(''), env, timeoutMs: 4294967297, input: { mime: 'application/octet-stream', base64: '!!' } });
+  await playground.goto(`/${hash}`);
+  await playground.expectLoaded('add.wasm');
+  const alert = page.locator('.share').getByRole('alert');
+  await expect(alert).toContainText('args: kept the first 1000 of 200000 items');
+  await expect(alert).toContainText('env: kept the first 1000 of 20000 entries');
+  await expect(alert).toContainText('timeoutMs: left out. The time limit 4294967297 ms is over the longest, 24 h');
+  // A bad input file is one warning, not an uncaught error (the fixture fails the test on page errors).
+  await expect(alert).toContainText("input.base64: left out because the input file's bytes are not valid base64");
+  // The time limit stays the default instead of wrapping to a few ms.
+  await expect(page.getByLabel('Timeout (s)')).toHaveValue('10');
+  // Before the caps, this link kept the main thread busy for over a minute.
+  const longest = await longestTask();
+  test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
+  expect(longest).toBeLessThan(3000);
+});
+
+test('a 100 MB deflate bomb link is refused with a clear message, without a long freeze', async ({ playground, page }) => {
+  const longestTask = await watchLongTasks(page);
+  const bomb = `#s=${Buffer.from(deflateSync(new Uint8Array(100 * 1024 * 1024), { level: 1 })).toString('base64url')}`;
+  await playground.goto(`/${bomb}`);
+  await expect(page.locator('.share').getByRole('alert')).toContainText('The share link was refused: its data grows to more than 1 MB once decompressed');
+  const longest = await longestTask();
+  test.info().annotations.push({ type: 'longest task (ms)', description: String(longest) });
+  expect(longest).toBeLessThan(1500);
 });

@@ -42,4 +42,12 @@ describe('parseEmbedRequest', () => {
     expect(badSource).toMatchObject({ ok: false, message: expect.stringMatching(/bytes/) });
     expect(parseEmbedRequest({ type: 'wasmPlayground:explode', id: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown/) });
   });
+
+  it('refuses a time limit that setTimeout would wrap, or that is not a positive number', () => {
+    const run = (timeoutMs: unknown) => parseEmbedRequest({ type: 'wasmPlayground:run', id: 1, request: { module: 'm', func: 'f', timeoutMs } });
+    expect(run(4294967297)).toEqual({ ok: false, id: '1', message: expect.stringMatching(/^request\.timeoutMs: The time limit 4294967297 ms is over the longest, 24 h/) });
+    expect(run(-5)).toEqual({ ok: false, id: '1', message: 'request.timeoutMs: The time limit must be more than 0 ms, not -5.' });
+    expect(run('10000')).toMatchObject({ ok: false, message: expect.stringMatching(/not the text "10000"/) });
+    expect(run(86_400_000)).toMatchObject({ ok: true, request: { request: { timeoutMs: 86_400_000 } } });
+  });
 });

@@ -3,6 +3,7 @@
  * rebuilds them field by field: nothing from another origin is trusted or merged as is.
  */
 import type { ArgInput, ModuleSource, RunRequest } from '../sandbox/api';
+import { clampTimeoutMs } from '../util/timeout';
 import type { ModuleKind } from '../wasm/types';
 
 export type EmbedRequest =
@@ -71,8 +72,10 @@ function parseRunRequest(value: unknown): RunRequest | string {
     request.runAs = kind;
   }
   if (value.timeoutMs !== undefined) {
-    if (typeof value.timeoutMs !== 'number' || !(value.timeoutMs > 0)) return 'request.timeoutMs must be a positive number.';
-    request.timeoutMs = value.timeoutMs;
+    // Over 2^31-1 ms setTimeout would fire at once: the same 1 ms..24 h range as everywhere.
+    const timeout = clampTimeoutMs(value.timeoutMs);
+    if (!timeout.ok) return `request.timeoutMs: ${timeout.message}`;
+    request.timeoutMs = timeout.value;
   }
   if (value.repeat !== undefined) {
     if (typeof value.repeat !== 'number' || !(value.repeat >= 1)) return 'request.repeat must be a number ≥ 1.';

@@ -82,12 +82,27 @@ describe('sniffMime: text', () => {
     expect(sniffMime(text('Hello, world.\nYes, indeed.\n'))).toBe('text/plain');
     expect(sniffMime(text('a,b,c\n1,2\n'))).toBe('text/plain');
   });
-  it('finds Markdown by headings, fences, links and lists', () => {
+  it('finds Markdown by headings, fences, links and tables', () => {
     expect(sniffMime(text('# Title\n\nSome text.\n'))).toBe('text/markdown');
+    expect(sniffMime(text('## 2.1 Usage\n\nRun it.\n'))).toBe('text/markdown');
     expect(sniffMime(text('Intro\n\n```js\nlet x = 1;\n```\n'))).toBe('text/markdown');
     expect(sniffMime(text('See [the docs](https://example.com).'))).toBe('text/markdown');
-    expect(sniffMime(text('Todo:\n- one\n- two with **bold**\n'))).toBe('text/markdown');
+    expect(sniffMime(text('| a | b |\n|---|:-:|\n| 1 | 2 |\n'))).toBe('text/markdown');
+  });
+  it('needs a strong sign: lists, bold and backticks alone stay plain text', () => {
+    // Until the weak-sign rule was dropped, two weak signs (a list and **bold**) made this Markdown.
+    expect(sniffMime(text('Todo:\n- one\n- two with **bold**\n'))).toBe('text/plain');
+    expect(sniffMime(text('1. Executing PROC pass.\n2. Reading `top\' from `top.v\'.\n'))).toBe('text/plain');
     expect(sniffMime(text('- just one list item\n'))).toBe('text/plain');
+  });
+  it('does not take look-alikes for strong signs', () => {
+    expect(sniffMime(text('#include <stdio.h>\n#1 step\n# 42\n'))).toBe('text/plain');
+    expect(sniffMime(text('# 1 "main.c"\n# 1 "<built-in>"\n'))).toBe('text/plain');
+    expect(sniffMime(text('# settings\n# more settings\nkey=value\n'))).toBe('text/plain');
+    expect(sniffMime(text('  x = y;\n~~~~^~~~\nnext\n~~~~^\n'))).toBe('text/plain');
+    expect(sniffMime(text('> 12 |   handlers[i](event);\n'))).toBe('text/plain');
+    expect(sniffMime(text('4 |     let x = 1;\n  |     ---\n'))).toBe('text/plain');
+    expect(sniffMime(text('commit 1\n\n    See [notes](notes.md)\n'))).toBe('text/plain');
   });
   it('calls other UTF-8 text plain, including empty input and a cut multi-byte character', () => {
     expect(sniffMime(text('hello world\n'))).toBe('text/plain');

@@ -1,4 +1,5 @@
 /** What kind of text a UTF-8 output is: JSON, SVG, HTML, WAT, CSV/TSV, Markdown or plain. */
+import { looksLikeMarkdown } from './markdownSigns';
 import { markupKind } from './markup';
 
 export type TextKind = 'json' | 'svg' | 'html' | 'wat' | 'csv' | 'tsv' | 'markdown' | 'plain';
@@ -17,7 +18,7 @@ export function classifyText(bytes: Uint8Array, head: string, cut: boolean): Tex
   if (isWat(head)) return 'wat';
   const delimited = delimitedKind(head, cut);
   if (delimited) return delimited;
-  return isMarkdown(head) ? 'markdown' : 'plain';
+  return looksLikeMarkdown(head) ? 'markdown' : 'plain';
 }
 
 // Only objects and arrays: a guest printing `42` or `"hi"` means text, not a JSON document.
@@ -101,27 +102,4 @@ function delimitedKind(text: string, cut: boolean): 'csv' | 'tsv' | null {
   if (consistent('tabs')) return 'tsv';
   if (consistent('commas')) return 'csv';
   return null;
-}
-
-// Patterns avoid nested quantifiers over the same characters, so each line scans in linear time.
-const MARKDOWN_FEATURES: readonly (readonly [RegExp, number])[] = [
-  [/^#{1,6}[ \t]+\S/, 2], // ATX heading
-  [/^ {0,3}(```|~~~)/, 2], // fenced code
-  [/\[[^[\]\n]+\]\([^()\s]+\)/, 2], // inline link or image
-  [/^\|?[ \t]*:?-{3,}:?[ \t]*\|/, 2], // table delimiter row
-  [/^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S/, 1], // list item
-  [/^ {0,3}>/, 1], // block quote
-  [/\*\*[^*\n]+\*\*/, 1], // strong emphasis
-  [/`[^`\n]+`/, 1], // inline code
-];
-
-/** Markdown when at least two weak signs, or one strong sign (heading, fence, link, table), appear. */
-function isMarkdown(text: string): boolean {
-  const lines = text.split('\n', 200).map((line) => line.slice(0, 1000));
-  let score = 0;
-  for (const [pattern, weight] of MARKDOWN_FEATURES) {
-    if (lines.some((line) => pattern.test(line))) score += weight;
-    if (score >= 2) return true;
-  }
-  return false;
 }

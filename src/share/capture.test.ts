@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url } from './base64url';
-import { captureShareState, type CaptureInput } from './capture';
+import { captureShareState, INLINE_RAW_LIMIT, INPUT_LIMIT, type CaptureInput } from './capture';
 import { decodeShareHash, encodeShareHash } from './codec';
 
 const base: CaptureInput = {
@@ -26,7 +26,7 @@ describe('captureShareState', () => {
     if (!captured.ok) return;
     expect(fromBase64Url(captured.state.module.inline ?? '')).toEqual(base.module.bytes);
     const decoded = decodeShareHash(encodeShareHash(captured.state));
-    expect(decoded).toEqual({ ok: true, state: captured.state });
+    expect(decoded).toEqual({ ok: true, state: captured.state, warnings: [] });
   });
 
   it('refers to the URL of a module loaded from one', () => {
@@ -40,6 +40,30 @@ describe('captureShareState', () => {
     const noisy = Uint8Array.from({ length: 200_000 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x >>> 24));
     const captured = captureShareState({ ...base, module: { ...base.module, bytes: noisy } });
     expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/too large.*Host it at a URL/) });
+  });
+
+  it('refuses an inline module over 256 KB unpacked, even when it compresses well, so the link stays openable', () => {
+    const zeros = new Uint8Array(INLINE_RAW_LIMIT + 1);
+    const captured = captureShareState({ ...base, module: { ...base.module, bytes: zeros } });
+    expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/257 KB unpacked; the limits are 32 KB and 256 KB/) });
+  });
+
+  it('refuses an input over 384 KB (file or text) and says what to do', () => {
+    const file = { name: 'big.bin', bytes: new Uint8Array(INPUT_LIMIT + 1) };
+    expect(captureShareState({ ...base, input: { text: '', file, mime: 'application/octet-stream' } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The input is too large to put inside a link \(385 KB; the limit is 384 KB\)\. Clear or shorten the input/),
+    });
+    // Characters are counted as UTF-8 bytes: 150,000 × "é" is 300,000 bytes, 135,000 × "日" is 405,000.
+    expect(captureShareState({ ...base, input: { text: 'é'.repeat(150_000), file: null, mime: 'text/plain' } }).ok).toBe(true);
+    expect(captureShareState({ ...base, input: { text: '日'.repeat(135_000), file: null, mime: 'text/plain' } }).ok).toBe(false);
+  });
+
+  it('refuses a setup whose settings alone pass the 1 MB a link may hold when opened', () => {
+    const config = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, 'v'.repeat(60_000)]));
+    expect(captureShareState({ ...base, config })).toMatchObject({ ok: false, error: expect.stringMatching(/^This setup is too large for a link \(2345 KB of settings and data; a link holds at most 1024 KB\)/) });
+    const fits = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, 'v'.repeat(60_000)]));
+    expect(captureShareState({ ...base, config: fits }).ok).toBe(true);
   });
 
   it('carries input, config, argv, env and requested hosts', () => {

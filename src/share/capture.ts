@@ -1,11 +1,16 @@
 /** Build a ShareState from what the user has set up (pure: the caller passes the pieces). */
-import { deflateSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import type { ModuleKind } from '../wasm/types';
 import { toBase64Url } from './base64url';
+import { MAX_DECODED_BYTES } from './limits';
 import type { ShareInput, ShareState } from './types';
 
 /** Modules that compress to at most this many bytes travel inside the link (DESIGN.md §7). */
 export const INLINE_LIMIT = 32 * 1024;
+/** ...and are at most this large unpacked: module and input in base64 (4/3 × 640 KB) fit MAX_DECODED_BYTES. */
+export const INLINE_RAW_LIMIT = 256 * 1024;
+/** Input text (UTF-8) or file bytes that travel in a link (see INLINE_RAW_LIMIT). */
+export const INPUT_LIMIT = 384 * 1024;
 
 export interface CaptureInput {
   module: { id: string; name: string; sourceUrl?: string; bytes: Uint8Array };
@@ -32,13 +37,20 @@ export function captureShareState(c: CaptureInput): Captured {
   if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
   else {
     const compressed = deflateSync(c.module.bytes, { level: 9 }).length;
-    if (compressed > INLINE_LIMIT) {
+    if (compressed > INLINE_LIMIT || c.module.bytes.length > INLINE_RAW_LIMIT) {
       return {
         ok: false,
-        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed; the limit is ${INLINE_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
+        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.ceil(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
       };
     }
     ref.inline = toBase64Url(c.module.bytes);
+  }
+  const inputBytes = c.input.file ? c.input.file.bytes.length : strToU8(c.input.text).length;
+  if (inputBytes > INPUT_LIMIT) {
+    return {
+      ok: false,
+      error: `The input is too large to put inside a link (${Math.ceil(inputBytes / 1024)} KB; the limit is ${INPUT_LIMIT / 1024} KB). Clear or shorten the input, share, and send the input separately.`,
+    };
   }
   const state: ShareState = { v: 1, module: ref, timeoutMs: c.timeoutMs };
   if (c.func) state.func = c.func;
@@ -55,6 +67,14 @@ export function captureShareState(c: CaptureInput): Captured {
     state.grants = {
       ...(c.hosts.length ? { hosts: c.hosts } : {}),
       ...(c.mounts.length ? { mounts: c.mounts.map((m) => ({ volume: m.volume, path: m.dir ?? '', guestPath: m.guestPath, readOnly: m.readOnly ?? false })) } : {}),
+    };
+  }
+  // Many long config or env values can still pass the cap that opening a link enforces.
+  const size = strToU8(JSON.stringify(state)).length;
+  if (size > MAX_DECODED_BYTES) {
+    return {
+      ok: false,
+      error: `This setup is too large for a link (${Math.ceil(size / 1024)} KB of settings and data; a link holds at most ${MAX_DECODED_BYTES / 1024} KB). Shorten the longest config, env or argument values, then share.`,
     };
   }
   return { ok: true, state };

@@ -35,13 +35,13 @@ describe('share codec', () => {
     const hash = encodeShareHash(state);
     expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
     const decoded = decodeShareHash(hash);
-    expect(decoded).toEqual({ ok: true, state });
+    expect(decoded).toEqual({ ok: true, state, warnings: [] });
   });
 
   it('keeps decoding a link written by v1 (golden fixture)', () => {
     // Made with v1 of the codec; it must decode forever (STYLE.md §6).
     const golden = '#s=' + toBase64Url(deflateSync(strToU8(JSON.stringify({ v: 1, module: { sha256: SHA, name: 'x.wasm', example: 'add' }, func: 'add', args: ['1', '2'] }))));
-    expect(decodeShareHash(golden)).toEqual({ ok: true, state: { v: 1, module: { sha256: SHA, name: 'x.wasm', example: 'add' }, func: 'add', args: ['1', '2'] } });
+    expect(decodeShareHash(golden)).toEqual({ ok: true, state: { v: 1, module: { sha256: SHA, name: 'x.wasm', example: 'add' }, func: 'add', args: ['1', '2'] }, warnings: [] });
   });
 
   it('returns undefined for hashes without share state', () => {
@@ -80,8 +80,70 @@ describe('share codec', () => {
   });
 
   it('refuses a deflate bomb', () => {
-    // A 4 MB run of zeros against a 2 MB limit: same code path as the 64 MB default, less waiting.
+    // A 4 MB run of zeros against a 512 KB limit given by the caller.
     const bomb = '#s=' + toBase64Url(deflateSync(new Uint8Array(4 * 1024 * 1024), { level: 1 }));
-    expect(decodeShareHash(bomb, 2 * 1024 * 1024)).toMatchObject({ ok: false, error: expect.stringMatching(/MB once decompressed/) });
+    expect(decodeShareHash(bomb, 512 * 1024)).toMatchObject({ ok: false, error: expect.stringMatching(/more than 0\.5 MB once decompressed/) });
+  });
+});
+
+/** `fn()` and the CPU time it took: unlike wall time, other processes on a busy machine don't count. */
+function cpuTimed<T>(fn: () => T): { result: T; ms: number } {
+  const start = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(start);
+  return { result, ms: (used.user + used.system) / 1000 };
+}
+
+describe('share codec against hostile links', () => {
+  const link = (payload: unknown) => '#s=' + toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+  const module = { sha256: SHA, name: 'm.wasm', example: 'add' };
+
+  it('refuses a 100 MB deflate bomb quickly, with the specific message', () => {
+    const bomb = '#s=' + toBase64Url(deflateSync(new Uint8Array(100 * 1024 * 1024), { level: 1 }));
+    expect(bomb.length).toBeLessThan(200_000);
+    const { result: decoded, ms } = cpuTimed(() => decodeShareHash(bomb));
+    expect(decoded).toEqual({
+      ok: false,
+      error: 'The share link was refused: its data grows to more than 1 MB once decompressed, and links hold at most that. It is corrupt or made to stall the page.',
+    });
+    // ~3 ms warm, 40-70 ms cold (JIT); the bound is loose, the message above is the point.
+    expect(ms).toBeLessThan(500);
+  });
+
+  it('still opens a link just under the decoded cap', () => {
+    const text = 'y'.repeat(1024 * 1024 - 200);
+    expect(decodeShareHash(link({ v: 1, module, input: { mime: 'text/plain', text } }))).toMatchObject({ ok: true, state: { input: { text } }, warnings: [] });
+  });
+
+  it('refuses a hash longer than 2 MB before decoding it', () => {
+    const long = '#s=' + 'A'.repeat(2 * 1024 * 1024 + 100);
+    expect(decodeShareHash(long)).toMatchObject({ ok: false, error: expect.stringMatching(/^The share link is too long \(2097255 characters; links hold at most 2097152\)/) });
+    expect(decodeShareHash('#x=' + 'A'.repeat(2 * 1024 * 1024 + 100))).toBeUndefined();
+  });
+
+  it('opens a 200,000-args link in well under a second, keeping 1000 args', () => {
+    const hash = link({ v: 1, module, func: 'f', args: Array<string>(200_000).fill('') });
+    expect(hash.length).toBeLessThan(4000);
+    const { result: decoded, ms } = cpuTimed(() => decodeShareHash(hash));
+    expect(ms).toBeLessThan(500);
+    expect(decoded).toMatchObject({ ok: true, warnings: ['args: kept the first 1000 of 200000 items (a link holds at most 1000)'] });
+    expect(decoded?.ok && decoded.state.args).toHaveLength(1000);
+  });
+
+  it('keeps 1000 of 20,000 env entries', () => {
+    const env = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`V${i}`, String(i)]));
+    const decoded = decodeShareHash(link({ v: 1, module, env }));
+    expect(decoded).toMatchObject({ ok: true, warnings: ['env: kept the first 1000 of 20000 entries (a link holds at most 1000)'] });
+    expect(Object.keys((decoded?.ok && decoded.state.env) || {})).toHaveLength(1000);
+  });
+
+  it('drops an out-of-range timeout and a bad input file, keeping the rest', () => {
+    const decoded = decodeShareHash(link({ v: 1, module, timeoutMs: 4294967297, input: { mime: 'x/y', base64: '!!' }, argv: ['a'] }));
+    expect(decoded).toMatchObject({ ok: true, state: { argv: ['a'], input: { mime: 'x/y' } } });
+    expect(decoded?.ok && decoded.state.timeoutMs).toBeUndefined();
+    expect(decoded?.ok && decoded.warnings).toEqual([
+      "input.base64: left out because the input file's bytes are not valid base64 (invalid base64 character at position 0)",
+      'timeoutMs: left out. The time limit 4294967297 ms is over the longest, 24 h (86400000 ms): browsers\' timers wrap above 2^31-1 ms and would stop the run at once. The current time limit stays.',
+    ]);
   });
 });

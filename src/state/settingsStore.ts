@@ -1,6 +1,7 @@
 /** User settings and "where was I", persisted in localStorage (small, read synchronously at start). */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { clampTimeoutMs } from '../util/timeout';
 
 export interface SettingsState {
   timeoutMs: number;
@@ -24,7 +25,11 @@ export const useSettings = create<SettingsState>()(
       lastFunc: null,
       previousModuleId: null,
       embedOrigins: [],
-      setTimeoutMs: (timeoutMs) => set({ timeoutMs }),
+      // Over 24 h becomes 24 h; NaN, ≤ 0 and sub-millisecond limits are ignored (setTimeout would misfire).
+      setTimeoutMs: (ms) => {
+        const timeoutMs = clampTimeoutMs(ms).value;
+        if (timeoutMs !== null) set({ timeoutMs });
+      },
       remember: (lastModuleId, lastFunc) =>
         set((s) => ({ lastModuleId, lastFunc, previousModuleId: s.lastModuleId !== lastModuleId ? s.lastModuleId : s.previousModuleId })),
       allowEmbedOrigin: (origin) => set((s) => ({ embedOrigins: s.embedOrigins.includes(origin) ? s.embedOrigins : [...s.embedOrigins, origin] })),
@@ -33,6 +38,8 @@ export const useSettings = create<SettingsState>()(
       name: 'wasm-playground:settings',
       version: 1,
       migrate: restoreSettings,
+      // Checked on every load, not only on a version change: an old build stored any positive number.
+      merge: (persisted, current) => ({ ...current, ...restoreSettings(persisted) }),
     },
   ),
 );
@@ -42,8 +49,10 @@ type PersistedSettings = Pick<SettingsState, 'timeoutMs' | 'lastModuleId' | 'las
 /** Upgrade any older stored shape, keeping only well-typed fields (v0 had no embed origins). */
 function restoreSettings(persisted: unknown): PersistedSettings {
   const o = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>) : {};
+  // A stored limit out of range came from a bad link or manifest: back to the default, not to 24 h.
+  const timeout = clampTimeoutMs(o.timeoutMs);
   return {
-    timeoutMs: typeof o.timeoutMs === 'number' && o.timeoutMs > 0 ? o.timeoutMs : 10_000,
+    timeoutMs: timeout.ok ? timeout.value : 10_000,
     lastModuleId: typeof o.lastModuleId === 'string' ? o.lastModuleId : null,
     lastFunc: typeof o.lastFunc === 'string' ? o.lastFunc : null,
     previousModuleId: typeof o.previousModuleId === 'string' ? o.previousModuleId : null,

@@ -66,7 +66,9 @@ export const useShare = create<ShareStoreState>()((set) => ({
       return true;
     }
     const error = await applyShareState(decoded.state);
-    set({ error });
+    // Say what restore() cut or left out of the link (caps in share/limits.ts) instead of hiding it.
+    const cut = decoded.warnings.length ? `Some of the link was not applied: ${decoded.warnings.map((w) => (w.endsWith('.') ? w : `${w}.`)).join(' ')}` : null;
+    set({ error: [error, cut].filter(Boolean).join(' ') || null });
     return true;
   },
 }));
