@@ -14,6 +14,8 @@
  *   GET /html/<anything>             an HTML "not found" page with status 200, whatever the extension
  *   GET /generated/<name>            a file the bench wrote to <tmpdir>/wasm-playground-generated
  *   GET /embed-host.html?app=<url>   a page that embeds the app in an iframe (see below)
+ *   GET /embed-opaque.html?app=<url>&via=sandbox|data
+ *                                    the same, one frame deeper, inside a frame with an opaque origin
  *   anything else                    404
  *
  * Ports: FIXTURE_CORS_PORT and FIXTURE_NO_CORS_PORT (servers.ts passes the ones urls.ts chose).
@@ -91,6 +93,47 @@ function embedHost(app) {
 `;
 }
 
+/**
+ * An embedder whose origin is opaque ("null"): the app is embedded by an inner document that is
+ * either sandboxed without allow-same-origin (`via=sandbox`; the app inherits the sandbox) or a
+ * data: URL (`via=data`; the app itself runs normally). The inner document sends one load
+ * request when the app is ready (to '*': a sandboxed app's own origin is opaque too) and relays everything the app posts to `window.relayed` here.
+ * @param {string} app
+ * @param {string} via
+ */
+function embedOpaque(app, via) {
+  const inner = `<!doctype html><html><body>
+<iframe id="playground" title="Wasm Playground" style="width: 100%; height: 500px"></iframe>
+<script>
+  const app = ${JSON.stringify(app)};
+  const frame = document.getElementById('playground');
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow) return;
+    parent.postMessage({ relayed: event.data, origin: event.origin }, '*');
+    if (event.data && event.data.type === 'wasmPlayground:ready') {
+      frame.contentWindow.postMessage({ type: 'wasmPlayground:load', id: 'from-null', source: new URL('/fixtures/add.wasm', ${JSON.stringify(`http://localhost:${CORS_PORT}`)}).href }, '*');
+    }
+  });
+  frame.src = app;
+</script></body></html>`;
+  const attrs =
+    via === 'data'
+      ? `src="data:text/html;base64,${Buffer.from(inner).toString('base64')}"`
+      : `sandbox="allow-scripts" srcdoc="${inner.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Opaque embedder</title></head>
+<body>
+<iframe id="opaque" title="Opaque embedder" style="width: 100%; height: 560px" ${attrs}></iframe>
+<script>
+  window.relayed = [];
+  window.addEventListener('message', (event) => {
+    if (event.source === document.getElementById('opaque').contentWindow) window.relayed.push(event.data);
+  });
+</script>
+</body></html>
+`;
+}
+
 /** @param {string} name */
 function safeName(name) {
   const base = path.basename(decodeURIComponent(name));
@@ -143,6 +186,10 @@ function handler(cors) {
       if (url.pathname === '/embed-host.html') {
         const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1'; // embed.spec always passes ?app=
         return send(200, TYPES['.html'] ?? 'text/html', embedHost(app));
+      }
+      if (url.pathname === '/embed-opaque.html') {
+        const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1';
+        return send(200, TYPES['.html'] ?? 'text/html', embedOpaque(app, url.searchParams.get('via') ?? 'sandbox'));
       }
       if (route === 'html') return send(200, TYPES['.html'] ?? 'text/html', HTML_PAGE);
       if (route === 'fixtures' || route === 'slow' || route === 'generated') {
