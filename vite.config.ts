@@ -29,6 +29,9 @@ export default defineConfig({
   base: './',
   plugins: [react(), cspPlugin],
   worker: { format: 'es' },
+  // Answer CORS like static hosts (GitHub Pages sends Access-Control-Allow-Origin: *), so the app
+  // also boots inside a sandboxed frame (an opaque origin), where the embed refusal is tested.
+  preview: { cors: { origin: '*' } },
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],

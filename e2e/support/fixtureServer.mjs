@@ -18,6 +18,8 @@
  *   any /exfil?key=<k>               counts the request (any method, preflights included) under <k>, answers "exfiltrated"
  *   any /hop/<k>                     302 to http://127.0.0.1:<this port>/exfil?key=<k> (a short URL for typing into the UI)
  *   GET /hits?key=<k>                {"hits": n}: how many requests /exfil?key=<k> got on this port (not counted itself)
+ *   GET /embed-opaque.html?app=<url>&via=sandbox|data
+ *                                    the same, one frame deeper, inside a frame with an opaque origin
  *   anything else                    404
  *
  * Ports: FIXTURE_CORS_PORT and FIXTURE_NO_CORS_PORT (servers.ts passes the ones urls.ts chose).
@@ -90,6 +92,47 @@ function embedHost(app) {
     },
   };
   frame.src = app;
+</script>
+</body></html>
+`;
+}
+
+/**
+ * An embedder whose origin is opaque ("null"): the app is embedded by an inner document that is
+ * either sandboxed without allow-same-origin (`via=sandbox`; the app inherits the sandbox) or a
+ * data: URL (`via=data`; the app itself runs normally). The inner document sends one load
+ * request when the app is ready (to '*': a sandboxed app's own origin is opaque too) and relays everything the app posts to `window.relayed` here.
+ * @param {string} app
+ * @param {string} via
+ */
+function embedOpaque(app, via) {
+  const inner = `<!doctype html><html><body>
+<iframe id="playground" title="Wasm Playground" style="width: 100%; height: 500px"></iframe>
+<script>
+  const app = ${JSON.stringify(app)};
+  const frame = document.getElementById('playground');
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow) return;
+    parent.postMessage({ relayed: event.data, origin: event.origin }, '*');
+    if (event.data && event.data.type === 'wasmPlayground:ready') {
+      frame.contentWindow.postMessage({ type: 'wasmPlayground:load', id: 'from-null', source: new URL('/fixtures/add.wasm', ${JSON.stringify(`http://localhost:${CORS_PORT}`)}).href }, '*');
+    }
+  });
+  frame.src = app;
+</script></body></html>`;
+  const attrs =
+    via === 'data'
+      ? `src="data:text/html;base64,${Buffer.from(inner).toString('base64')}"`
+      : `sandbox="allow-scripts" srcdoc="${inner.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Opaque embedder</title></head>
+<body>
+<iframe id="opaque" title="Opaque embedder" style="width: 100%; height: 560px" ${attrs}></iframe>
+<script>
+  window.relayed = [];
+  window.addEventListener('message', (event) => {
+    if (event.source === document.getElementById('opaque').contentWindow) window.relayed.push(event.data);
+  });
 </script>
 </body></html>
 `;
@@ -180,6 +223,10 @@ function handler(cors, port) {
       if (url.pathname === '/embed-host.html') {
         const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1'; // embed.spec always passes ?app=
         return send(200, TYPES['.html'] ?? 'text/html', embedHost(app));
+      }
+      if (url.pathname === '/embed-opaque.html') {
+        const app = url.searchParams.get('app') ?? 'http://localhost:4173/?embed=1';
+        return send(200, TYPES['.html'] ?? 'text/html', embedOpaque(app, url.searchParams.get('via') ?? 'sandbox'));
       }
       if (route === 'html') return send(200, TYPES['.html'] ?? 'text/html', HTML_PAGE);
       if (route === 'fixtures' || route === 'slow' || route === 'generated') {

@@ -1,93 +1,127 @@
 /**
  * Messages an embedding page exchanges with `?embed=1` (DESIGN.md §9), and a guard that
  * rebuilds them field by field: nothing from another origin is trusted or merged as is.
+ * The size of a message is checked (with a budget) before any of its fields is read.
  */
-import type { ArgInput, ModuleSource, RunRequest } from '../sandbox/api';
-import { clampTimeoutMs } from '../util/timeout';
-import type { ModuleKind } from '../wasm/types';
+import type { ModuleSource, RunRequest } from '../sandbox/api';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH, measureMessage } from './embedLimits';
+import { parseRunRequest } from './embedRunRequest';
+import { isRecord, onlyKeys } from './embedFields';
 
 export type EmbedRequest =
   | { type: 'wasmPlayground:load'; id: string; source: ModuleSource }
   | { type: 'wasmPlayground:run'; id: string; request: RunRequest }
   | { type: 'wasmPlayground:stop'; id: string };
 
+export interface EmbedError {
+  code: string;
+  message: string;
+}
+
 export type EmbedResponse =
   | { type: 'wasmPlayground:response'; id: string; ok: true; value: unknown }
-  | { type: 'wasmPlayground:response'; id: string; ok: false; error: { code: string; message: string } }
-  | { type: 'wasmPlayground:ready' };
+  /** `id` is null when the request's own id was unusable. */
+  | { type: 'wasmPlayground:response'; id: string | null; ok: false; error: EmbedError }
+  | { type: 'wasmPlayground:ready' }
+  /** Sent to an opaque-origin embedder with targetOrigin '*': nothing in it but the refusal. */
+  | { type: 'wasmPlayground:refused'; error: EmbedError };
 
-const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'component'];
+export type Parsed =
+  | { ok: true; request: EmbedRequest; bytes: number }
+  | { ok: false; id: string | null; code: 'bad-request' | 'bad-id' | 'too-large'; message: string };
 
-type Parsed = { ok: true; request: EmbedRequest } | { ok: false; id?: string; message: string };
+/** True for messages meant for the playground (any other message is ignored without a word). */
+export function isEmbedMessage(data: unknown): data is Record<string, unknown> & { type: string } {
+  return isRecord(data) && typeof data.type === 'string' && data.type.startsWith('wasmPlayground:');
+}
 
 /** Validate an incoming message; undefined when it is not addressed to us at all. */
 export function parseEmbedRequest(data: unknown): Parsed | undefined {
-  if (!isRecord(data) || typeof data.type !== 'string' || !data.type.startsWith('wasmPlayground:')) return undefined;
-  const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : undefined;
-  if (id === undefined) return { ok: false, message: 'Every request needs an "id" (string or number).' };
+  if (!isEmbedMessage(data)) return undefined;
+  const id = parseId(data.id);
+  if (typeof id !== 'object') return { ok: false, id: null, code: 'bad-id', message: id };
+  const size = measureMessage(data);
+  if (typeof size === 'string') return { ok: false, id: id.id, code: 'too-large', message: size };
+  const fail = (message: string): Parsed => ({ ok: false, id: id.id, code: 'bad-request', message });
   switch (data.type) {
     case 'wasmPlayground:load': {
-      const source = parseSource(data.source);
-      return typeof source === 'string' ? { ok: false, id, message: source } : { ok: true, request: { type: data.type, id, source } };
+      const extra = onlyKeys(data, ['type', 'id', 'source'], 'the load message');
+      if (extra) return fail(extra);
+      const source = parseSource(data.source, 'source');
+      return typeof source === 'string' ? fail(source) : { ok: true, request: { type: data.type, id: id.id, source }, bytes: size.bytes };
     }
     case 'wasmPlayground:run': {
-      const request = parseRunRequest(data.request);
-      return typeof request === 'string' ? { ok: false, id, message: request } : { ok: true, request: { type: data.type, id, request } };
+      const extra = onlyKeys(data, ['type', 'id', 'request'], 'the run message');
+      if (extra) return fail(extra);
+      const request = parseRunRequest(data.request, (v, at) => parseSource(v, at));
+      return typeof request === 'string' ? fail(request) : { ok: true, request: { type: data.type, id: id.id, request }, bytes: size.bytes };
     }
-    case 'wasmPlayground:stop':
-      return { ok: true, request: { type: data.type, id } };
+    case 'wasmPlayground:stop': {
+      const extra = onlyKeys(data, ['type', 'id'], 'the stop message');
+      return extra ? fail(extra) : { ok: true, request: { type: data.type, id: id.id }, bytes: size.bytes };
+    }
     default:
-      return { ok: false, id, message: `Unknown request type "${data.type}".` };
+      return fail(`Unknown request type "${data.type.slice(0, 64)}": use wasmPlayground:load, wasmPlayground:run or wasmPlayground:stop.`);
   }
 }
 
-function parseSource(value: unknown): ModuleSource | string {
-  if (typeof value === 'string') return { url: value };
-  if (!isRecord(value)) return 'source must be a URL string or an object with url, bytes or id.';
-  if (typeof value.url === 'string') return { url: value.url };
-  if (typeof value.id === 'string') return { id: value.id };
-  if (value.bytes instanceof ArrayBuffer || value.bytes instanceof Uint8Array) {
-    return { bytes: value.bytes, ...(typeof value.name === 'string' ? { name: value.name } : {}) };
+/** Ids are echoed in answers and key the requests in flight: safe integers or short strings only. */
+function parseId(value: unknown): { id: string } | string {
+  if (value === undefined) return 'Every request needs an "id": a whole number or a string of 1 to 128 characters.';
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) ? { id: String(value) } : `"id" must be a whole number between ±${Number.MAX_SAFE_INTEGER} (got ${String(value)}), or a short string.`;
   }
-  return 'source needs one of: url (string), bytes (ArrayBuffer or Uint8Array), id (string).';
+  if (typeof value === 'string') {
+    if (value.length === 0 || value.length > MAX_ID_LENGTH) return `A string "id" must have 1 to ${MAX_ID_LENGTH} characters (got ${value.length}).`;
+    return { id: value };
+  }
+  return `"id" must be a whole number or a string of 1 to ${MAX_ID_LENGTH} characters, not ${describe(value)}.`;
 }
 
-function parseRunRequest(value: unknown): RunRequest | string {
-  if (!isRecord(value)) return 'request must be an object.';
-  const module = typeof value.module === 'string' ? value.module : parseSource(value.module);
-  if (typeof value.module !== 'string' && typeof module === 'string') return `module: ${module}`;
-  if (typeof value.func !== 'string') return 'request.func must be the name of an exported function.';
-  const request: RunRequest = { module, func: value.func };
-  if (value.args !== undefined) {
-    if (!Array.isArray(value.args) || !value.args.every(isArg)) return 'request.args must be an array of numbers, bigints or strings.';
-    request.args = value.args.slice();
+/** A module source: a URL, `{ url }`, `{ id }`, `{ bytes, name?, transfer? }` or `{ manifest, baseUrl? }`. */
+function parseSource(value: unknown, at: string): ModuleSource | string {
+  if (typeof value === 'string') return url(value, at) ?? { url: value };
+  if (!isRecord(value)) return `${at} must be a URL string or an object with url, bytes, id or manifest.`;
+  if ('url' in value) {
+    if (typeof value.url !== 'string') return `${at}.url must be a string.`;
+    return onlyKeys(value, ['url'], at) ?? url(value.url, `${at}.url`) ?? { url: value.url };
   }
-  if (value.imports !== undefined) {
-    if (value.imports !== 'fail' && value.imports !== 'stub') return 'request.imports must be "fail" or "stub".';
-    request.imports = value.imports;
+  if ('id' in value) {
+    if (typeof value.id !== 'string' || !/^[0-9a-f]{64}$/i.test(value.id)) return `${at}.id must be a module id from load (64 hex digits of SHA-256).`;
+    return onlyKeys(value, ['id'], at) ?? { id: value.id.toLowerCase() };
   }
-  if (value.runAs !== undefined) {
-    const kind = KINDS.find((k) => k === value.runAs);
-    if (!kind) return `request.runAs must be one of ${KINDS.join(', ')}.`;
-    request.runAs = kind;
+  if ('bytes' in value) {
+    if (!(value.bytes instanceof ArrayBuffer || value.bytes instanceof Uint8Array)) return `${at}.bytes must be an ArrayBuffer or a Uint8Array.`;
+    if (value.name !== undefined && (typeof value.name !== 'string' || value.name.length > MAX_NAME_LENGTH)) return `${at}.name must be a file name of at most ${MAX_NAME_LENGTH} characters.`;
+    if (value.transfer !== undefined && typeof value.transfer !== 'boolean') return `${at}.transfer must be true or false.`;
+    const extra = onlyKeys(value, ['bytes', 'name', 'transfer'], at);
+    if (extra) return extra;
+    return { bytes: value.bytes, ...(typeof value.name === 'string' ? { name: value.name } : {}), ...(value.transfer === true ? { transfer: true } : {}) };
   }
-  if (value.timeoutMs !== undefined) {
-    // Over 2^31-1 ms setTimeout would fire at once: the same 1 ms..24 h range as everywhere.
-    const timeout = clampTimeoutMs(value.timeoutMs);
-    if (!timeout.ok) return `request.timeoutMs: ${timeout.message}`;
-    request.timeoutMs = timeout.value;
+  if ('manifest' in value) {
+    const manifest = value.manifest;
+    const parsed = typeof manifest === 'string' ? manifest : isRecord(manifest) && typeof manifest.url === 'string' ? { url: manifest.url } : undefined;
+    if (parsed === undefined) return `${at}.manifest must be the manifest's JSON text or { url }.`;
+    if (typeof parsed === 'object') {
+      const bad = (isRecord(manifest) && onlyKeys(manifest, ['url'], `${at}.manifest`)) || url(parsed.url, `${at}.manifest.url`);
+      if (bad) return bad;
+    }
+    if (value.baseUrl !== undefined && (typeof value.baseUrl !== 'string' || value.baseUrl.length > MAX_URL_LENGTH)) return `${at}.baseUrl must be a URL of at most ${MAX_URL_LENGTH} characters.`;
+    const extra = onlyKeys(value, ['manifest', 'baseUrl'], at);
+    if (extra) return extra;
+    return { manifest: parsed, ...(typeof value.baseUrl === 'string' ? { baseUrl: value.baseUrl } : {}) };
   }
-  if (value.repeat !== undefined) {
-    if (typeof value.repeat !== 'number' || !(value.repeat >= 1)) return 'request.repeat must be a number ≥ 1.';
-    request.repeat = value.repeat;
-  }
-  return request;
+  return `${at} needs one of: url (string), bytes (ArrayBuffer or Uint8Array), id (string), manifest (JSON text or { url }).`;
 }
 
-function isArg(v: unknown): v is ArgInput {
-  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string';
+/** A problem with a URL field, or undefined when it is usable (the loader itself explains bad URLs). */
+function url(value: string, at: string): string | undefined {
+  if (value.length > MAX_URL_LENGTH) return `${at} is longer than ${MAX_URL_LENGTH} characters.`;
+  return undefined;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }

@@ -13,6 +13,7 @@ import { LoadFailure } from './api';
 import type { FsPort } from './fsPort';
 import type { LibraryPort } from './libraryPort';
 import { loadManifest } from './manifestLoader';
+import { clampTimeoutMs } from '../util/timeout';
 import { toRunSpec } from './runSpec';
 import { SaveQueue } from './saveQueue';
 import { CONSOLE_KEEP, LineWindow } from './lineWindow';
@@ -104,6 +105,10 @@ export class Engine {
       throw err;
     }
     const { info } = held;
+    if (request.timeoutMs !== undefined) {
+      const timeout = clampTimeoutMs(request.timeoutMs);
+      if (!timeout.ok) return fail({ code: 'bad-args', func, message: `timeoutMs: ${timeout.message}` });
+    }
     const spec = toRunSpec(request, runId, info);
     const runner = runnerFor(request.runAs ?? info.analysis.kind);
     let built;

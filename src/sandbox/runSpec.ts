@@ -1,11 +1,10 @@
 /** A RunRequest with every default applied, in one step (STYLE.md §12): runners read only this. */
 import type { LoadedModule } from '../model/module';
 import type { RunSpec } from '../runners/types';
+import { clampTimeoutMs } from '../util/timeout';
 import type { RunRequest } from './api';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** setTimeout wraps above 2^31 - 1 ms (~24.8 days): a longer limit would fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const DEFAULT_SEED = 'wasm-playground';
 const DEFAULT_EPOCH_MS = Date.UTC(2024, 0, 1);
 const encoder = new TextEncoder();
@@ -20,13 +19,14 @@ export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): U
 /** The request with defaults: the request's own values, then the module's manifest, then ours. */
 export function toRunSpec(request: RunRequest, runId: number, module: LoadedModule): RunSpec {
   const det = request.deterministic;
-  const timeout = request.timeoutMs ?? module.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Checked by the engine first (a bad request is refused); a manifest's is brought into range.
+  const timeout = clampTimeoutMs(request.timeoutMs ?? module.manifest?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return {
     runId,
     func: request.func,
     args: request.args ?? [],
     imports: request.imports ?? 'fail',
-    timeoutMs: Number.isFinite(timeout) && timeout >= 1 ? Math.min(Math.round(timeout), MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS,
+    timeoutMs: timeout.value ?? DEFAULT_TIMEOUT_MS,
     repeat: Math.max(1, Math.floor(request.repeat ?? 1)),
     input: toBytes(request.input),
     hosts: request.allowedHosts ?? [],
