@@ -22,6 +22,16 @@ export class Wasi {
     return this.pg.console.locator(`[data-stream="${stream}"] .text`);
   }
 
+  /** Mount the root of the default volume at `guest` with the Mounts form. */
+  async mount(guest: string, readOnly = false): Promise<void> {
+    const m = this.pg.mounts;
+    await m.getByRole('textbox', { name: 'Volume folder' }).fill('/');
+    await m.getByRole('textbox', { name: 'Guest path' }).fill(guest);
+    await m.getByRole('checkbox', { name: 'Read-only' }).setChecked(readOnly);
+    await m.getByRole('button', { name: 'Mount', exact: true }).click();
+    await expect(m.getByRole('list', { name: 'Mounted folders' })).toContainText(`${guest} ← home:/ ${readOnly ? 'read-only' : 'read-write'}`);
+  }
+
   /** Pick a program from WASI_TESTDATA and wait until it is loaded as a WASI command. */
   async open(name: string): Promise<void> {
     await this.pg.fileInput.setInputFiles(path.join(WASI_TESTDATA, name));

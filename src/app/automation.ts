@@ -10,6 +10,8 @@ export interface WasmPlaygroundApi {
   run(request: RunRequest): Promise<RunResult>;
   /** Stop the active run. */
   stop(): boolean;
+  /** Resolves when every file a run made durable is saved (a stopped run answers before its files are). */
+  saved(): Promise<void>;
 }
 
 declare global {
@@ -25,5 +27,6 @@ export function installAutomationApi(): void {
     load: (source) => getEngine().load(typeof source === 'string' ? { url: new URL(source, location.href).href } : source),
     run: (request) => getEngine().run(request),
     stop: () => getEngine().stop(),
+    saved: () => getEngine().whenSaved(),
   };
 }

@@ -21,32 +21,30 @@ describe('ConsoleBatcher', () => {
     expect(sent.map((s) => s.items.map((i) => i.text))).toEqual([['a'], ['b']]);
   });
 
-  it('a flood becomes batches: 100,000 lines in a second make a few hundred messages, not 100,000', () => {
+  it('a flood becomes batches of the newest lines: 100,000 lines in half a second make a few hundred messages', () => {
     const { batcher, sent, advance } = make();
     for (let i = 0; i < 100_000; i++) {
       batcher.push(line(`x${i}`));
       if (i % 200 === 0) advance(1); // half a second in all
     }
     batcher.flush();
-    expect(sent.length).toBeLessThan(300);
+    expect(sent.length).toBeLessThan(200);
     const delivered = sent.reduce((n, s) => n + s.items.length, 0);
     const dropped = sent.reduce((n, s) => n + s.dropped, 0);
     expect(delivered + dropped).toBe(100_000);
-    // Over the 20,000 lines/second budget the rest is counted, not sent.
-    expect(delivered).toBeLessThanOrEqual(DEFAULT_LIMITS.linesPerSecond);
-    expect(dropped).toBeGreaterThan(0);
+    expect(delivered).toBeLessThanOrEqual(sent.length * DEFAULT_LIMITS.maxLines);
+    // Like tail -f: the last line printed is the last one shown.
+    expect(sent.at(-1)!.items.at(-1)!.text).toBe('x99999');
   });
 
   it('never drops blocked-capability lines, and cuts a huge line', () => {
-    const { batcher, sent } = make({ ...DEFAULT_LIMITS, linesPerSecond: 1, immediatePerSecond: 1000 });
-    batcher.push(line('one'));
-    batcher.push(line('over budget'));
+    const { batcher, sent } = make({ ...DEFAULT_LIMITS, maxLines: 1, immediatePerSecond: 0 });
+    batcher.push(line('old'));
     batcher.push({ stream: 'blocked', text: 'http_request to https://evil/', capability: 'network', target: 'evil' });
-    batcher.push({ stream: 'log', text: 'y'.repeat(CONSOLE_LINE_MAX * 3), level: 'info' });
+    batcher.push(line('new'));
     batcher.flush();
-    const items = sent.flatMap((s) => s.items);
-    expect(items.map((i) => i.stream)).toEqual(['stdout', 'blocked']);
-    expect(sent.reduce((n, s) => n + s.dropped, 0)).toBe(2);
+    expect(sent.flatMap((s) => s.items.map((i) => i.text))).toEqual(['http_request to https://evil/', 'new']);
+    expect(sent.reduce((n, s) => n + s.dropped, 0)).toBe(1);
     const { batcher: b2, sent: s2 } = make();
     b2.push({ stream: 'log', text: 'y'.repeat(CONSOLE_LINE_MAX * 3), level: 'info' });
     expect(s2[0]!.items[0]!.text).toMatch(new RegExp(`^y{${CONSOLE_LINE_MAX}}… \\[${CONSOLE_LINE_MAX * 2} more characters`));

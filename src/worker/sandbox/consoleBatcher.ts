@@ -1,10 +1,10 @@
 /**
- * Console traffic from a guest, batched by time and size and rate-limited (issue: a program writing
- * "x\n" in a loop sent 400k messages and starved the page). A guest runs synchronously, so timers
- * cannot fire while it runs: each push checks the clock itself. The first lines of each second go
- * out at once, so a slow printer (or one about to hang) is shown live; `flush()` is also called
- * before the guest blocks (a sleep). Past the rate budget lines are
- * dropped and counted; the count travels with the next batch. Blocked-capability lines are never dropped.
+ * Console traffic from a guest, batched by time and bounded (issue: a program writing "x\n" in a
+ * loop sent 400k messages and starved the page). A guest runs synchronously, so timers cannot fire
+ * while it runs: each push checks the clock itself. The first lines of each second go out at once,
+ * so a slow printer (or one about to hang) is shown live; `flush()` is also called before the guest
+ * blocks (a sleep). A batch keeps the newest lines, like `tail -f`: older ones are dropped and
+ * counted, and the count travels with the batch. Blocked-capability lines are never dropped.
  */
 import { CONSOLE_LINE_MAX } from '../../model/run';
 import { cutLine } from '../../runners/shared/guestWasi';
@@ -13,19 +13,16 @@ import type { ConsoleItem } from './protocol';
 export interface BatchLimits {
   /** Send at most this often while lines keep coming, ms. */
   intervalMs: number;
-  /** Send early when a batch holds this many lines… */
+  /** Lines one batch carries at most (the newest)… */
   maxLines: number;
-  /** …or this many characters. */
+  /** …and characters. */
   maxChars: number;
-  /** Characters per second the page is sent at most; the rest is dropped (and counted). */
-  charsPerSecond: number;
-  /** Lines per second likewise. */
-  linesPerSecond: number;
-  /** Messages per second sent at once, line by line: a slow printer (or one about to hang) is shown live. */
+  /** Messages per second sent at once, line by line. */
   immediatePerSecond: number;
 }
 
-export const DEFAULT_LIMITS: BatchLimits = { intervalMs: 16, maxLines: 2000, maxChars: 256 * 1024, charsPerSecond: 4 * 1024 * 1024, linesPerSecond: 20_000, immediatePerSecond: 100 };
+/** At most ~20,000 lines and ~4 MB a second reach the page, whatever the guest prints. */
+export const DEFAULT_LIMITS: BatchLimits = { intervalMs: 16, maxLines: 320, maxChars: 64 * 1024, immediatePerSecond: 100 };
 
 export class ConsoleBatcher {
   private items: ConsoleItem[] = [];
@@ -33,8 +30,6 @@ export class ConsoleBatcher {
   private dropped = 0;
   private lastSent: number;
   private windowStart: number;
-  private windowChars = 0;
-  private windowLines = 0;
   private windowMessages = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -43,31 +38,23 @@ export class ConsoleBatcher {
     private readonly now: () => number = () => performance.now(),
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {
-    this.lastSent = now();
-    this.windowStart = this.lastSent;
+    this.windowStart = now();
+    this.lastSent = this.windowStart;
   }
 
   push(pushed: ConsoleItem): void {
     // One line never carries more than CONSOLE_LINE_MAX characters to the page (a 100 MB log message).
     const item = pushed.text.length > CONSOLE_LINE_MAX ? { ...pushed, text: cutLine(pushed.text) } : pushed;
+    this.items.push(item);
+    this.chars += item.text.length;
+    // Trim in chunks (twice the limit down to the limit): dropping one line at a time is O(n) each.
+    if (this.items.length >= 2 * this.limits.maxLines || this.chars >= 2 * this.limits.maxChars) this.trim();
     const t = this.now();
     if (t - this.windowStart >= 1000) {
       this.windowStart = t;
-      this.windowChars = 0;
-      this.windowLines = 0;
       this.windowMessages = 0;
     }
-    const size = item.text.length;
-    if (item.stream !== 'blocked' && (this.windowChars + size > this.limits.charsPerSecond || this.windowLines >= this.limits.linesPerSecond)) {
-      this.dropped++;
-    } else {
-      this.windowChars += size;
-      this.windowLines++;
-      this.items.push(item);
-      this.chars += size;
-    }
-    const due = this.windowMessages < this.limits.immediatePerSecond || t - this.lastSent >= this.limits.intervalMs;
-    if (due || this.items.length >= this.limits.maxLines || this.chars >= this.limits.maxChars) this.flush();
+    if (this.windowMessages < this.limits.immediatePerSecond || t - this.lastSent >= this.limits.intervalMs) this.flush();
     // When the guest yields (an async host call) or stops printing, what is left goes out after a frame.
     else if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.limits.intervalMs);
   }
@@ -78,8 +65,9 @@ export class ConsoleBatcher {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.lastSent = this.now();
+    this.trim();
     if (this.items.length === 0 && this.dropped === 0) return;
+    this.lastSent = this.now();
     this.windowMessages++;
     const items = this.items;
     const dropped = this.dropped;
@@ -87,5 +75,22 @@ export class ConsoleBatcher {
     this.chars = 0;
     this.dropped = 0;
     this.send(items, dropped);
+  }
+
+  /** Keep the newest lines within the batch limits (and every blocked line); count the rest. */
+  private trim(): void {
+    const { maxLines, maxChars } = this.limits;
+    if (this.items.length <= maxLines && this.chars <= maxChars) return;
+    const kept: ConsoleItem[] = [];
+    let chars = 0;
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i]!;
+      if (item.stream === 'blocked' || (kept.length < maxLines && chars + item.text.length <= maxChars)) {
+        kept.push(item);
+        chars += item.text.length;
+      } else this.dropped++;
+    }
+    this.items = kept.reverse();
+    this.chars = chars;
   }
 }

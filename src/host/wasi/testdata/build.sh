@@ -12,8 +12,8 @@ $CC $FLAGS -mexec-model=reactor -o reactor.wasm reactor.c $LIBS
 ls -l demo.wasm reactor.wasm
 # e2e fixtures (e2e/wasi*.spec.ts): slow printing, a PNG on stdout, a loop writing numbered files;
 # fsbench for e2e/bench/wasiFs.bench.ts.
-for f in slow png files fsbench; do $CC $FLAGS -o $f.wasm $f.c $LIBS; done
-ls -l slow.wasm png.wasm files.wasm fsbench.wasm
+for f in slow png files fsbench bombs; do $CC $FLAGS -o $f.wasm $f.c $LIBS; done
+ls -l slow.wasm png.wasm files.wasm fsbench.wasm bombs.wasm
 # renumber: the stdio fd_renumber dance of Yosys's ABC step (src/host/wasi/renumber.test.ts).
 $CC $FLAGS -o renumber.wasm renumber.c $LIBS
 ls -l renumber.wasm
