@@ -26,6 +26,10 @@ export interface SandboxRun {
 
 export class SandboxClient {
   private readonly jobs: JobClient<SandboxRequest, SandboxEvent>;
+  /** Each worker's durable-changes port (it outlives the worker long enough to drain). */
+  private readonly ports = new WeakMap<Worker, MessagePort>();
+  /** Where each run's durable changes go, by job id. */
+  private readonly fsSinks = new Map<number, (event: FsEvent) => void>();
   private active = false;
   private ending = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -35,6 +39,12 @@ export class SandboxClient {
       spare: true,
       maxReplay: MAX_PREPARED,
       replayKey: (request) => (request.type === 'prepare' ? request.moduleId : undefined),
+      onSpawn: (worker) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event: MessageEvent<FsEvent>) => this.fsSinks.get(event.data.jobId)?.(event.data);
+        this.ports.set(worker, channel.port1);
+        worker.postMessage({ type: 'durable', port: channel.port2 } satisfies SandboxRequest, [channel.port2]);
+      },
     });
     this.jobs.warm();
   }
@@ -78,58 +88,58 @@ export class SandboxClient {
   private runNow(run: SandboxRun, timeoutMs: number, onEvent: (event: StreamedEvent) => void): Promise<RunOutcome> {
     return new Promise((resolve) => {
       this.active = true;
-      const channel = new MessageChannel();
       let received = 0;
       let expected = -1;
       let outcome: RunOutcome | null = null;
+      let drainTimer: ReturnType<typeof setTimeout> | undefined;
       const settle = () => {
         clearTimeout(timer);
         clearTimeout(drainTimer);
-        channel.port1.close();
+        this.fsSinks.delete(jobId);
         resolve(outcome!);
       };
-      // Every durable change is delivered, even after a Stop; the run settles once all have come.
-      channel.port1.onmessage = (event: MessageEvent<FsEvent>) => {
-        received++;
-        onEvent(event.data);
-        if (outcome && received >= expected && expected >= 0) settle();
-      };
-      let drainTimer: ReturnType<typeof setTimeout> | undefined;
       const finish = (result: RunOutcome, fsEvents: number) => {
         this.active = false;
         outcome = result;
         expected = fsEvents;
         if (fsEvents >= 0 && received >= fsEvents) return settle();
-        // Stopped, timed out or crashed: the count is unknown. Answer now; keep listening a while.
-        if (fsEvents < 0) {
-          clearTimeout(timer);
-          resolve(result);
-          drainTimer = setTimeout(() => channel.port1.close(), DRAIN_MS);
+        if (fsEvents >= 0) {
+          drainTimer = setTimeout(settle, DRAIN_MS);
           return;
         }
-        drainTimer = setTimeout(settle, DRAIN_MS);
+        // Stopped, timed out or crashed: the count is unknown. Answer now; keep taking the ended
+        // worker's durable changes a while, then let its port go.
+        clearTimeout(timer);
+        resolve(result);
+        const port = this.ports.get(worker);
+        setTimeout(() => {
+          this.fsSinks.delete(jobId);
+          port?.close();
+        }, DRAIN_MS);
       };
       const timer = setTimeout(() => {
         this.end({ code: 'timeout', message: `Stopped: the run took longer than the ${formatSeconds(timeoutMs)} time limit. Raise the timeout if it needs longer.` });
       }, timeoutMs);
-      this.jobs.start(
-        (jobId) => ({ type: 'run', jobId, moduleId: run.moduleId, run: run.message, durable: channel.port2 }),
-        {
-          event: (event) => {
-            if (event.type === 'console') {
-              onEvent(event);
-              return false;
-            }
-            finish(event.outcome, event.fsEvents);
-            return true;
-          },
-          fail: (end) => {
-            const message = end.code === 'crash' ? `The sandbox crashed: ${end.message}. The page is fine; run again to retry.` : end.message;
-            finish({ ok: false, timings: {}, error: { code: end.code, func: run.func, message } }, -1);
-          },
+      const { jobId, worker } = this.jobs.start((id) => ({ type: 'run', jobId: id, moduleId: run.moduleId, run: run.message }), {
+        event: (event) => {
+          if (event.type === 'console') {
+            onEvent(event);
+            return false;
+          }
+          finish(event.outcome, event.fsEvents);
+          return true;
         },
-        [channel.port2],
-      );
+        fail: (end) => {
+          const message = end.code === 'crash' ? `The sandbox crashed: ${end.message}. The page is fine; run again to retry.` : end.message;
+          finish({ ok: false, timings: {}, error: { code: end.code, func: run.func, message } }, -1);
+        },
+      });
+      // Every durable change is delivered, even after a Stop; a finished run settles once all have come.
+      this.fsSinks.set(jobId, (event) => {
+        received++;
+        onEvent(event);
+        if (outcome && expected >= 0 && received >= expected) settle();
+      });
     });
   }
 }

@@ -17,13 +17,26 @@ export class VolumeError extends Error {
   override name = 'VolumeError';
 }
 
+/** Longest file or folder name, in UTF-8 bytes (as in most filesystems). */
+export const MAX_NAME_BYTES = 255;
+/** Longest path, in UTF-8 bytes. */
+export const MAX_PATH_BYTES = 4096;
+
+const utf8 = new TextEncoder();
+
 /**
  * A stored path: "/"-separated, no leading or trailing slash, "" for the root.
- * Accepts "/a//b/" and "./a"; throws a VolumeError for ".." or control characters.
+ * Accepts "/a//b/" and "./a"; throws a VolumeError for "..", control characters, or names and
+ * paths longer than filesystems take (a 300,000-character name was accepted once).
  */
 export function normalisePath(path: string): string {
+  if (path.length > MAX_PATH_BYTES || utf8.encode(path).length > MAX_PATH_BYTES) {
+    throw new VolumeError(`A path of ${path.length} characters is too long: paths may have at most ${MAX_PATH_BYTES} bytes.`);
+  }
   const names = path.split('/').filter((n) => n !== '' && n !== '.');
   for (const n of names) {
+    const bytes = utf8.encode(n).length;
+    if (bytes > MAX_NAME_BYTES) throw new VolumeError(`"${n.slice(0, 40)}…" is too long (${bytes} bytes): a file or folder name may have at most ${MAX_NAME_BYTES} bytes.`);
     if (n === '..') throw new VolumeError(`"${path}" goes up with "..": paths stay inside their volume.`);
     // eslint-disable-next-line no-control-regex -- \0 and \1 separate key parts
     if (/[\u0000-\u001f]/.test(n)) throw new VolumeError(`"${n}" has control characters; file names may not.`);

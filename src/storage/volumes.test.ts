@@ -34,6 +34,14 @@ describe('paths', () => {
     expect(relativeTo('a', 'ab')).toBeNull();
     expect(() => normalisePath('a/../../etc')).toThrow(VolumeError);
   });
+
+  it('refuses names over 255 bytes and paths over 4096 bytes (a 300,000-character name was accepted once)', () => {
+    expect(normalisePath(`d/${'n'.repeat(255)}`)).toBe(`d/${'n'.repeat(255)}`);
+    expect(() => normalisePath('x'.repeat(300_000))).toThrow(/at most 4096 bytes/);
+    expect(() => normalisePath(`d/${'n'.repeat(256)}`)).toThrow(/at most 255 bytes/);
+    // UTF-8 bytes count, not characters: 128 × "é" is 256 bytes.
+    expect(() => normalisePath('é'.repeat(128))).toThrow(/256 bytes/);
+  });
 });
 
 describe('volumes', () => {

@@ -26,6 +26,8 @@ export interface JobClientOptions<R> {
   maxReplay?: number;
   /** Set to post replayed messages (e.g. a compiled module) to new workers. */
   replayKey?(request: R): string | undefined;
+  /** Called for each worker as it is made (the spare too), before replayed messages, e.g. to give it a port. */
+  onSpawn?(worker: Worker): void;
 }
 
 export class JobClient<R, E extends { jobId: number }> {
@@ -47,12 +49,12 @@ export class JobClient<R, E extends { jobId: number }> {
   }
 
   /** Post the request `build` makes for a new job id; events go to `handlers` until it says done. */
-  start(build: (jobId: number) => R, handlers: JobHandlers<E>, transfer: Transferable[] = []): number {
+  start(build: (jobId: number) => R, handlers: JobHandlers<E>, transfer: Transferable[] = []): { jobId: number; worker: Worker } {
     const worker = this.worker();
     const jobId = this.next++;
     this.jobs.set(jobId, handlers);
     worker.postMessage(build(jobId), transfer);
-    return jobId;
+    return { jobId, worker };
   }
 
   /** A message with no job (e.g. "here is a compiled module"), sent to the worker and the spare, and replayed to new ones. */
@@ -118,6 +120,7 @@ export class JobClient<R, E extends { jobId: number }> {
       if (worker === this.current) this.restart({ code: 'crash', message: event.message || 'the worker died' });
       else if (worker === this.spareWorker) this.spareWorker = null;
     };
+    this.options.onSpawn?.(worker);
     for (const request of this.replay.values()) worker.postMessage(request);
     return worker;
   }

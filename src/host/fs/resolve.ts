@@ -47,10 +47,17 @@ function split(path: string): string[] {
  * path ends in "/"). Absolute paths, absolute link targets and ".." above the root fail
  * with ENOTCAPABLE; more than MAX_SYMLINKS links with ELOOP.
  */
+/** Longest name in a path, in UTF-16 units (a cheap bound; stored names are checked in UTF-8 bytes too). */
+export const MAX_NAME_LENGTH = 255;
+/** Longest path a lookup takes (Linux's PATH_MAX). */
+export const MAX_PATH_LENGTH = 4096;
+
 export function resolve(at: At, path: string, follow: boolean): Lookup {
   if (path === '') return fail(Errno.NOENT);
   if (path.startsWith('/')) return fail(Errno.NOTCAPABLE, path);
+  if (path.length > MAX_PATH_LENGTH) return fail(Errno.NAMETOOLONG);
   let parts = split(path);
+  if (parts.some((p) => p.length > MAX_NAME_LENGTH)) return fail(Errno.NAMETOOLONG);
   let slash = path.endsWith('/');
   let dir = at.dir;
   let links = 0;

@@ -244,3 +244,14 @@ describe('snapshots', () => {
     expect(toSnapshot(root).map((e) => e.path)).toEqual(['deep', 'deep/er', 'deep/er/f']);
   });
 });
+
+describe('name limits', () => {
+  it('a name over 255 characters or a path over 4096 is ENAMETOOLONG, not a new file', () => {
+    const root = fromSnapshot([]);
+    const at = { root, dir: root };
+    expect(resolve(at, 'n'.repeat(256), true)).toEqual({ ok: false, errno: Errno.NAMETOOLONG });
+    expect(resolve(at, 'n'.repeat(300_000), true)).toEqual({ ok: false, errno: Errno.NAMETOOLONG });
+    expect(resolve(at, `${'d/'.repeat(2100)}f`, true)).toEqual({ ok: false, errno: Errno.NAMETOOLONG });
+    expect(resolve(at, 'n'.repeat(255), true)).toMatchObject({ ok: true, node: undefined });
+  });
+});

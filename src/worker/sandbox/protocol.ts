@@ -25,11 +25,15 @@ export interface RunRequest {
   jobId: number;
   moduleId: string;
   run: RunMessage;
-  /** The port durable filesystem changes go out on (transferred). */
-  durable: MessagePort;
 }
 
-export type SandboxRequest = PrepareRequest | RunRequest;
+/** Sent once to each new worker: the port its durable filesystem changes go out on (transferred). */
+export interface DurablePortRequest {
+  type: 'durable';
+  port: MessagePort;
+}
+
+export type SandboxRequest = PrepareRequest | RunRequest | DurablePortRequest;
 
 /** One console line: guest output, a log, a stub call, or a denied capability (shown with a one-click grant). */
 export type ConsoleItem =
@@ -45,9 +49,9 @@ export interface ConsoleEvent {
 }
 
 /**
- * Filesystem changes that became durable: the page persists them (DESIGN.md §5). Sent on the run's
- * own MessagePort (`RunRequest.durable`), never behind console traffic, and delivered even when the
- * worker is ended right after (Stop).
+ * Filesystem changes that became durable: the page persists them (DESIGN.md §5). Sent on the
+ * worker's own MessagePort (`DurablePortRequest`), never behind console traffic, and delivered even
+ * when the worker is ended right after (Stop).
  */
 export interface FsEvent {
   type: 'fs';
