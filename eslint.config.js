@@ -28,7 +28,7 @@ const LAYERS = {
   share: ['output', 'model', 'wasm', 'util'],
   storage: ['host', 'model', 'wasm', 'util'],
   runners: ['host', 'output', 'model', 'wasm', 'util'],
-  worker: ['runners', 'storage', 'host', 'output', 'model', 'wasm', 'util'],
+  worker: ['runners', 'storage', 'share', 'host', 'output', 'model', 'wasm', 'util'],
   sandbox: ['worker/protocol', 'runners', 'storage', 'share', 'host', 'output', 'model', 'wasm', 'util'],
   state: ['sandbox', 'runners', 'storage', 'share', 'host', 'output', 'model', 'wasm', 'util'],
   ui: ['state', 'sandbox', 'runners', 'storage', 'share', 'output', 'model', 'wasm', 'util'],

@@ -1,5 +1,6 @@
 /** Main-thread side of the analyser worker: numbered jobs, typed answers. */
 import type { LoadError } from '../model/errors';
+import type { Decoded } from '../share/codec';
 import { JobClient } from '../util/jobClient';
 import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent } from '../worker/analyser/protocol';
 
@@ -64,6 +65,19 @@ export class AnalyserClient {
     return this.submit((jobId) => ({ type: 'limit', jobId, bytes, maxPages }), {}, [bytes]);
   }
 
+  /** Decode a share link's hash in the worker; undefined when it carries no share state. */
+  decodeShare(hash: string): Promise<Decoded | undefined> {
+    return new Promise((resolve) => {
+      this.jobs.start((jobId) => ({ type: 'decode-share', jobId, hash }), {
+        event: (event) => {
+          if (event.type === 'share-decoded') resolve(event.decoded);
+          return true;
+        },
+        fail: (end) => resolve({ ok: false, error: `The share link could not be read: ${end.message}.` }),
+      });
+    });
+  }
+
   /** Download and analyse a URL; progress arrives while it streams. */
   fetch(url: string, onProgress: (received: number, total?: number) => void, keep = false): Promise<AnalyserOutcome> {
     return this.submit((jobId) => ({ type: 'fetch', jobId, url, ...(keep ? { keep } : {}) }), withKept({ onProgress }, keep), []);
@@ -89,6 +103,8 @@ export class AnalyserClient {
             case 'kept':
               job.kept?.resolve(event.error ? { error: event.error } : {});
               return true;
+            case 'share-decoded':
+              return true; // not an answer to a load (decodeShare takes its own)
             case 'failed':
               settle({ ok: false, error: event.error });
               job.kept?.resolve({ error: { quota: false, message: 'the module was not loaded' } });

@@ -6,6 +6,7 @@ import type { RunError } from '../model/errors';
 import type { VfsChange } from '../model/files';
 import type { MountSpec } from '../model/run';
 import { runnerFor } from '../runners/registry';
+import type { Decoded } from '../share/codec';
 import type { RunnerServices } from '../runners/types';
 import type { AnalyserClient, AnalyserOutcome } from './AnalyserClient';
 import type { ConsoleLine, LoadedModule, LoadProgress, ModuleSource, RunRequest, RunResult } from './api';
@@ -78,6 +79,11 @@ export class Engine {
     if (!outcome.ok) throw new LoadFailure(outcome.error);
     const ours = whole && outcome.value.bytes ? new Uint8Array(outcome.value.bytes) : bytes;
     return this.admit(outcome, ours, source.name ?? 'module.wasm', undefined, options);
+  }
+
+  /** Decode a share link's hash off the main thread (a hostile link cannot freeze the page). */
+  decodeShareLink(hash: string): Promise<Decoded | undefined> {
+    return this.analyser.decodeShare(hash);
   }
 
   /** A loaded module's info, if held in memory. */

@@ -17,6 +17,11 @@ export function encodeShareHash(state: ShareState): string {
   return `#s=${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
+/** Whether a location hash carries share state at all (cheap: the page checks this before asking a worker to decode). */
+export function hasShareState(hash: string): boolean {
+  return /(?:^#?|&)s=/.test(hash);
+}
+
 /** Decode a location hash; undefined when it carries no share state at all. */
 export function decodeShareHash(hash: string, maxBytes = MAX_DECODED_BYTES): Decoded | undefined {
   // Checked before parsing: URLSearchParams would copy and percent-decode all of a huge hash.

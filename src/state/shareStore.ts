@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { getEngine } from '../sandbox/instance';
 import { fromBase64Url } from '../share/base64url';
 import { captureShareState } from '../share/capture';
-import { decodeShareHash, encodeShareHash } from '../share/codec';
+import { encodeShareHash, hasShareState } from '../share/codec';
 import type { ShareState } from '../share/types';
 import { useCapabilities } from './capabilitiesStore';
 import { useModule } from './moduleStore';
@@ -59,7 +59,9 @@ export const useShare = create<ShareStoreState>()((set) => ({
   },
 
   async open(hash) {
-    const decoded = decodeShareHash(hash);
+    if (!hasShareState(hash)) return false;
+    // Base64, inflate and restore run in the analyser worker: a bomb or a huge link cannot freeze the page.
+    const decoded = await getEngine().decodeShareLink(hash);
     if (!decoded) return false;
     if (!decoded.ok) {
       set({ error: decoded.error });

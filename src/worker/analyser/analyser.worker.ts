@@ -3,6 +3,7 @@
 import type { AnalyserEvent, AnalyserRequest } from './protocol';
 import { analyseBytes } from './analyseBytes';
 import { fetchModule } from './fetchModule';
+import { decodeShareHash } from '../../share/codec';
 import { limitMemory } from '../../wasm/limitMemory';
 import { loadModuleBytes, saveBytesIfNew } from '../../storage/library';
 
@@ -60,6 +61,11 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       const buffer = bytes.buffer as ArrayBuffer;
       post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: buffer }, [buffer]);
+      return;
+    }
+    case 'decode-share': {
+      const decoded = decodeShareHash(request.hash);
+      post({ type: 'share-decoded', jobId: request.jobId, ...(decoded ? { decoded } : {}) });
       return;
     }
     case 'limit': {

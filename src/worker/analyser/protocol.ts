@@ -3,6 +3,7 @@
  * AnalyserClient and `analyser.worker.ts` both import this file.
  */
 import type { LoadError } from '../../model/errors';
+import type { Decoded } from '../../share/codec';
 import type { ModuleAnalysis } from '../../wasm/types';
 
 export interface AnalyseRequest {
@@ -39,7 +40,14 @@ export interface LimitRequest {
   maxPages: number;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest;
+/** Decode a share link's hash (base64url, inflate, restore): off the page, a hostile link cannot freeze it. */
+export interface DecodeShareRequest {
+  type: 'decode-share';
+  jobId: number;
+  hash: string;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -84,4 +92,11 @@ export interface KeptEvent {
   error?: { quota: boolean; message: string };
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent;
+export interface ShareDecodedEvent {
+  type: 'share-decoded';
+  jobId: number;
+  /** undefined: the hash carries no share state. */
+  decoded?: Decoded;
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent;

@@ -3,6 +3,9 @@
 //   bombs line                     print one line with no newline, forever
 //   bombs chatty DIR LINES MS      write DIR/0000.txt, 0001.txt, … forever, each closed, then LINES lines of stdout, then sleep MS
 //   bombs big MB                   print MB megabytes of stdout, then exit 0
+//   bombs check DIR KIB            for files.wasm's output: print "NNNN ok" or "NNNN partial" per file in DIR
+//                                  (KIB KiB of its number's last digit), sorted by the directory listing
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +51,33 @@ int main(int argc, char **argv) {
     long mb = argc > 2 ? atol(argv[2]) : 500;
     memset(buf, 'z', sizeof buf);
     for (long i = 0; i < mb * 16; i++) write(1, buf, sizeof buf);
+    return 0;
+  }
+  if (strcmp(mode, "check") == 0) {
+    const char *dir = argc > 2 ? argv[2] : "/data";
+    long want = (argc > 3 ? atol(argv[3]) : 16) * 1024;
+    DIR *d = opendir(dir);
+    if (!d) { perror(dir); return 1; }
+    struct dirent *e;
+    char path[512];
+    while ((e = readdir(d))) {
+      if (e->d_name[0] == '.') continue;
+      snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+      int fd = open(path, O_RDONLY);
+      if (fd < 0) { printf("%.4s partial\n", e->d_name); continue; }
+      char digit = e->d_name[3];
+      long size = 0;
+      int ok = 1;
+      for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        for (ssize_t k = 0; k < n; k++) if (buf[k] != digit) ok = 0;
+        size += n;
+      }
+      close(fd);
+      printf("%.4s %s\n", e->d_name, ok && size == want ? "ok" : "partial");
+    }
+    closedir(d);
     return 0;
   }
   fprintf(stderr, "unknown mode %s\n", mode);
