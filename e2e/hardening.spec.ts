@@ -8,44 +8,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/playground';
+import { stopAndTime, watchFrames } from './support/frames';
 import { Wasi, WASI_TESTDATA } from './support/wasi';
 
-/** Record the longest gap between animation frames and the longest main-thread task from now on. */
-async function watchFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { gaps: { frame: number; task: number; stop: boolean } };
-    w.gaps = { frame: 0, task: 0, stop: false };
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.gaps.frame = Math.max(w.gaps.frame, t - last);
-      last = t;
-      if (!w.gaps.stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.gaps.task = Math.max(w.gaps.task, e.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-const gaps = (page: Page) => page.evaluate(() => (window as unknown as { gaps: { frame: number; task: number } }).gaps);
-
-/** Click Stop inside the page and measure from the click to "stopped" in the Run status. */
-function stopAndTime(page: Page): Promise<number> {
+/** A WASI program from the testdata, run through the API with `argv`: its status and error. */
+async function runProgram(page: Page, file: string, argv: string[], timeoutMs: number) {
+  const bytes = readFileSync(path.join(WASI_TESTDATA, file)).toString('base64');
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const status = document.querySelector('[role="status"][aria-label="Run status"]')!;
-        const stop = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Stop')!;
-        const t0 = performance.now();
-        new MutationObserver((_, obs) => {
-          if (status.textContent?.startsWith('stopped')) {
-            obs.disconnect();
-            resolve(performance.now() - t0);
-          }
-        }).observe(status, { childList: true, characterData: true, subtree: true });
-        stop.click();
-      }),
+    async ({ bytes, file, argv, timeoutMs }) => {
+      const module = Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+      const r = await window.wasmPlayground.run({ module: { bytes: module, name: file }, func: '_start', argv, timeoutMs });
+      return { status: r.status, code: r.error?.code, message: r.error?.message };
+    },
+    { bytes, file, argv, timeoutMs },
   );
 }
 
@@ -56,13 +31,13 @@ test.describe('console flood', () => {
     await wasi.open('bombs.wasm');
     await wasi.args.fill('flood');
     await playground.editorReady();
-    await watchFrames(page);
+    const read = await watchFrames(page);
     await playground.runButton.click();
     await expect(playground.status).toHaveText(/^running…/);
     await expect(playground.console.locator('[data-stream="stdout"]').first()).toBeVisible();
     await page.waitForTimeout(1500);
     const stopMs = await stopAndTime(page);
-    const seen = await gaps(page);
+    const seen = await read();
     expect(stopMs, 'Stop during a flood (was 15 s)').toBeLessThan(1000);
     expect(seen.frame, 'longest gap between frames during the flood (was 7–14 s)').toBeLessThan(500);
     await expect(playground.console.locator('[data-stream="dropped"]').first()).toContainText(/lines? dropped/);
@@ -85,27 +60,15 @@ test.describe('console flood', () => {
   });
 
   test('500 MB of output ends with the same limit error instead of taking the tab down', async ({ playground }) => {
-    const page = playground.page;
     await playground.goto();
-    const bytes = readFileSync(path.join(WASI_TESTDATA, 'bombs.wasm')).toString('base64');
-    const result = await page.evaluate(async (b64) => {
-      const module = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const r = await window.wasmPlayground.run({ module: { bytes: module, name: 'bombs.wasm' }, func: '_start', argv: ['big', '500'], timeoutMs: 60_000 });
-      return { status: r.status, code: r.error?.code, message: r.error?.message };
-    }, bytes);
+    const result = await runProgram(playground.page, 'bombs.wasm', ['big', '500'], 60_000);
     expect(result).toMatchObject({ status: 'error', code: 'limit', message: expect.stringContaining('256 MB') });
   });
 });
 
 test('a time limit browsers cannot keep (1e12 ms) is refused with a message, not a run stopped after 9 ms', async ({ playground }) => {
-  const page = playground.page;
   await playground.goto();
-  const bytes = readFileSync(path.join(WASI_TESTDATA, 'bombs.wasm')).toString('base64');
-  const result = await page.evaluate(async (b64) => {
-    const module = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const r = await window.wasmPlayground.run({ module: { bytes: module, name: 'bombs.wasm' }, func: '_start', argv: ['big', '1'], timeoutMs: 1e12 });
-    return { status: r.status, code: r.error?.code, message: r.error?.message };
-  }, bytes);
+  const result = await runProgram(playground.page, 'bombs.wasm', ['big', '1'], 1e12);
   expect(result).toMatchObject({ status: 'error', code: 'bad-args', message: expect.stringMatching(/^timeoutMs: The time limit 1000000000000 ms is over the longest, 24 h/) });
 });
 

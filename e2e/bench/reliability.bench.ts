@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { runCampaign, summaryRows } from '../fuzz/campaign';
 import { expect, test } from '../support/playground';
+import { stopAndTime, watchFrames } from '../support/frames';
 import { Wasi, WASI_TESTDATA } from '../support/wasi';
 import { fixtureUrl } from '../support/urls';
 
@@ -28,31 +28,6 @@ test.afterAll(() => {
 
 const base64 = (file: string) => readFileSync(path.join(WASI_TESTDATA, file)).toString('base64');
 
-/** Longest main-thread task and frame gap from now until `read`. */
-async function watch(page: Page): Promise<() => Promise<{ task: number; frame: number }>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { rel: { task: number; frame: number; on: boolean } };
-    w.rel = { task: 0, frame: 0, on: true };
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.rel.frame = Math.max(w.rel.frame, t - last);
-      last = t;
-      if (w.rel.on) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    const obs = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.rel.task = Math.max(w.rel.task, e.duration);
-    });
-    obs.observe({ type: 'longtask' });
-  });
-  return () =>
-    page.evaluate(() => {
-      const w = window as unknown as { rel: { task: number; frame: number; on: boolean } };
-      w.rel.on = false;
-      return { task: w.rel.task, frame: w.rel.frame };
-    });
-}
-
 test('Stop during a console flood (5 runs)', async ({ playground }) => {
   const wasi = new Wasi(playground);
   const page = playground.page;
@@ -62,26 +37,11 @@ test('Stop during a console flood (5 runs)', async ({ playground }) => {
   const stops: number[] = [];
   let worst = { task: 0, frame: 0 };
   for (let i = 0; i < 5; i++) {
-    const read = await watch(page);
+    const read = await watchFrames(page);
     await playground.runButton.click();
     await expect(playground.status).toHaveText(/^running…/);
     await page.waitForTimeout(1000);
-    stops.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const status = document.querySelector('[role="status"][aria-label="Run status"]')!;
-            const t0 = performance.now();
-            new MutationObserver((_, obs) => {
-              if (status.textContent?.startsWith('stopped')) {
-                obs.disconnect();
-                resolve(performance.now() - t0);
-              }
-            }).observe(status, { childList: true, characterData: true, subtree: true });
-            [...document.querySelectorAll('button')].find((b) => b.textContent === 'Stop')!.click();
-          }),
-      ),
-    );
+    stops.push(await stopAndTime(page));
     const seen = await read();
     worst = { task: Math.max(worst.task, seen.task), frame: Math.max(worst.frame, seen.frame) };
   }
@@ -151,7 +111,7 @@ test('resource bombs: each ends with a specific error, the page keeps its frames
     { name: 'stdout in a tight loop (stopped after 2 s)', source: { b64: base64('bombs.wasm'), name: 'bombs.wasm' }, func: '_start', argv: ['flood'], stopAfter: 2000 },
   ];
   for (const bomb of bombs) {
-    const read = await watch(page);
+    const read = await watchFrames(page);
     const result = await page.evaluate(async (bomb) => {
       const api = window.wasmPlayground;
       const source = 'url' in bomb.source ? { url: bomb.source.url } : { bytes: Uint8Array.from(atob(bomb.source.b64), (c) => c.charCodeAt(0)), name: bomb.source.name };

@@ -3,6 +3,7 @@
  * same bytes (a found case is reproduced by its `<seed>-<n>` name alone). Section-aware mutators
  * parse the top-level section headers to hit sizes, counts and LEB128s where parsers trust them.
  */
+import { prng } from '../../src/util/prng';
 
 export type MutatorName =
   | 'bitflip'
@@ -63,17 +64,8 @@ export interface SectionHeader {
 
 export type Random = () => number;
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-export function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: small, fast, and the same sequence everywhere (one copy, in src/util/prng.ts). */
+export { prng };
 
 /** A generator for mutant `n` of `seed`, independent of how many mutants come before it. */
 export function mutantRandom(seed: number, n: number): Random {

@@ -67,13 +67,4 @@ export function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
 }
 
 /** A small deterministic PRNG (mulberry32) for fuzzing. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../util/prng';
