@@ -30,13 +30,15 @@ export function LoaderBar() {
           if (!trimmed) return;
           // Relative URLs resolve against the app, so hosted examples work from any sub-path.
           let absolute = trimmed;
+          let isManifest = false;
           try {
-            absolute = new URL(trimmed, location.href).href;
+            const parsed = new URL(trimmed, location.href);
+            absolute = parsed.href;
+            // A .json URL is an Extism manifest; its wasm URLs resolve against it.
+            isManifest = /\.json($|[?#])/i.test(parsed.pathname);
           } catch {
-            /* the analyser reports it as a bad URL */
+            // Not a URL even relative to the app (e.g. "http://<x>/"): loaded as typed, so the analyser reports it as a bad URL instead of this handler throwing.
           }
-          // A .json URL is an Extism manifest; its wasm URLs resolve against it.
-          const isManifest = /\.json($|[?#])/i.test(new URL(absolute, location.href).pathname);
           void load(isManifest ? { manifest: { url: absolute } } : { url: absolute }, absolute);
         }}
       >
