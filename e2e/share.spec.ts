@@ -127,6 +127,23 @@ test('a corrupt link (#s=garbage) shows a clear error and loads nothing', async 
   await expect(page.getByRole('heading', { level: 2, name: 'Load a module' })).toBeVisible();
 });
 
+test('a link naming a function the module lacks says so, and the module opens on its own first function', async ({ playground, browser }) => {
+  const plugin = new Plugin(playground);
+  await playground.loadUrl(fixtureUrl('extism/echo.wasm'));
+  await playground.expectLoaded('echo.wasm');
+  const link = await share(plugin);
+  const state = decodeLink(link);
+  const other = await openFresh(browser, encodeLink(link, { ...state, func: 'no_such_function' }));
+  try {
+    await other.pg.expectLoaded('echo.wasm');
+    const alert = other.page.locator('.share').getByRole('alert');
+    await expect(alert).toContainText('The link names the function "no_such_function", which this module does not have');
+    await expect(other.pg.functionPicker).not.toHaveValue('no_such_function');
+  } finally {
+    await other.close();
+  }
+});
+
 test('a link whose module changed says so (sha-256 edited in the link)', async ({ playground, browser }) => {
   const plugin = new Plugin(playground);
   await playground.loadUrl(fixtureUrl('extism/echo.wasm'));

@@ -8,7 +8,7 @@ import type { Runner } from '../runners/types';
 import type { ModuleKind } from '../wasm/types';
 import { useCapabilities } from './capabilitiesStore';
 import { inputBytes, useInput } from './inputStore';
-import { useModule } from './moduleStore';
+import { selectRunner, useModule } from './moduleStore';
 import { useOutput } from './outputStore';
 import { configRecord, usePlugin } from './pluginStore';
 import { useSettings } from './settingsStore';
@@ -106,8 +106,11 @@ export interface SetupPatch {
 export function applySetup(patch: SetupPatch): void {
   const modules = useModule.getState();
   if (patch.runAs) modules.setRunAs(patch.runAs);
-  if (patch.func) useModule.getState().selectFunc(patch.func);
-  if (patch.func && patch.args) useModule.getState().setArgs(patch.func, patch.args);
+  // Only a function the runner can call is selected; otherwise the runner's default stays.
+  const state = useModule.getState();
+  const callable = patch.func !== undefined && state.current !== null && (selectRunner(state)?.callables(state.current.analysis).some((c) => c.name === patch.func) ?? false);
+  if (patch.func && callable) useModule.getState().selectFunc(patch.func);
+  if (patch.func && callable && patch.args) useModule.getState().setArgs(patch.func, patch.args);
   useModule.getState().setStubImports(patch.stubImports ?? false);
   if (patch.input) {
     const input = useInput.getState();

@@ -113,6 +113,10 @@ async function applyShareState(state: ShareState): Promise<string | null> {
     ...(state.env ? { env: state.env } : {}),
     ...(state.timeoutMs ? { timeoutMs: state.timeoutMs } : {}),
   });
+  const selected = useModule.getState().func;
+  if (state.func && selected !== state.func) {
+    problems.push(`The link names the function "${state.func}", which this module does not have${selected ? `; "${selected}" is selected instead` : ''}.`);
+  }
   // Grants from a link are asked for, never applied silently (DESIGN.md §4).
   const grants = state.grants;
   if (grants?.hosts?.length || grants?.mounts?.length) {
