@@ -153,3 +153,36 @@ test('Stop during a write loop: every file the program closed is there and whole
   expect(others.length).toBeLessThanOrEqual(2);
   for (const name of others) expect([0, 64 * 1024], `unclosed ${name} is not half-written`).toContain(report.files[name]?.size);
 });
+
+test.describe('files a run wrote', () => {
+  test('are listed with sizes, open in the Output pane and download', async ({ playground }) => {
+    const wasi = new Wasi(playground);
+    const page = playground.page;
+    await wasi.open('files.wasm');
+    await mount(playground, '/data');
+    await run(playground, '/data 3 1 0');
+    const list = playground.output.getByRole('list', { name: 'Files written' });
+    await expect(list.getByRole('listitem')).toHaveText([/^wrote \/data\/0000\.txt \(1(\.0)? KB\)/, /^wrote \/data\/0001\.txt/, /^wrote \/data\/0002\.txt/]);
+    // stdout ("closed …" lines) is the output; a file opens on request.
+    await expect(playground.output).toContainText('closed /data/0002.txt');
+    await list.getByRole('button', { name: 'Open /data/0001.txt' }).click();
+    await expect(playground.output).toContainText('/data/0001.txt · text/plain');
+    await expect(playground.output).toContainText('1111111111');
+    const download = page.waitForEvent('download');
+    await list.getByRole('button', { name: 'Download /data/0002.txt' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('0002.txt');
+    expect(readFileSync(await file.path(), 'utf8')).toBe('2'.repeat(1024));
+  });
+
+  test('one file and nothing printed: the file is the output (an image renders in place)', async ({ playground }) => {
+    const wasi = new Wasi(playground);
+    await wasi.open('png.wasm');
+    await mount(playground, '/data');
+    await run(playground, '/data/out.png');
+    await expect(playground.output.getByRole('list', { name: 'Files written' })).toContainText('wrote /data/out.png (73 B)');
+    await expect(playground.output).toContainText('/data/out.png · image/png');
+    await expect(playground.output.locator('img')).toBeVisible();
+    await expect(playground.output).not.toContainText('returned nothing');
+  });
+});

@@ -1,6 +1,7 @@
 /** The module library: every loaded module kept in IndexedDB by SHA-256 (DESIGN.md §2). */
 import { createStore, del, get, set, values } from 'idb-keyval';
 import type { ModuleKind } from '../wasm/types';
+import { uncacheModule } from './compiledCache';
 
 /** One stored module's metadata; the bytes live in a separate store so listing stays cheap. */
 export interface LibraryEntry {
@@ -65,4 +66,5 @@ export async function listRecent(limit = 20): Promise<LibraryEntry[]> {
 export async function removeModule(id: string): Promise<void> {
   await del(id, entries);
   await del(id, blobs);
+  await uncacheModule(id).catch(() => undefined);
 }

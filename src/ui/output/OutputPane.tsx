@@ -1,4 +1,7 @@
 /** The "Output" region: the output of the last run by its MIME type, its return values, or what went wrong. */
+import { useMemo, useState } from 'react';
+import { sniffMime } from '../../output/sniff';
+import { writtenFiles } from '../../output/writtenFiles';
 import { useModule } from '../../state/moduleStore';
 import { useOutput } from '../../state/outputStore';
 import { useRun } from '../../state/runStore';
@@ -9,6 +12,7 @@ import { OutputToolbar } from './OutputToolbar';
 import { OutputView } from './OutputView';
 import { formatBytes } from './renderers/types';
 import { useOutputDoc } from './useOutputDoc';
+import { WrittenFiles } from './WrittenFiles';
 
 /** The result as plain text, one value per line: what Copy and Download give when there are no output bytes. */
 export function outputText(result: RunResult): string {
@@ -22,9 +26,17 @@ export function OutputPane() {
   const adopted = useRun((s) => s.outputDoc);
   const override = useOutput((s) => s.override);
   const resultTypes = useResultTypes(result?.func);
+  const written = useMemo(() => (result?.fsChanges ? writtenFiles(result.fsChanges) : []), [result]);
   // Output bytes count only for a finished run: a failed one shows its error.
-  const output = !running && result?.status === 'ok' ? result.output : undefined;
-  const doc = useOutputDoc(output, adopted);
+  const own = !running && result?.status === 'ok' ? result.output : undefined;
+  // One file written and nothing else to show: it is the output (a WAV plays in place).
+  const lone = written.length === 1 && result?.status === 'ok' && (!own || own.bytes.length === 0) && result.values.length === 0 ? written[0]!.path : null;
+  const [opened, setOpened] = useState<{ runId: number; path: string | null } | null>(null);
+  const shownPath = !running && result ? (opened?.runId === result.runId ? opened.path : lone) : null;
+  const shownFile = written.find((f) => f.path === shownPath) ?? null;
+  const fileOutput = useMemo(() => (shownFile ? { bytes: shownFile.data, mime: sniffMime(shownFile.data) } : undefined), [shownFile]);
+  const output = fileOutput ?? own;
+  const doc = useOutputDoc(output, fileOutput ? null : adopted);
   const mime = output ? (override ?? output.mime) : '';
 
   return (
@@ -48,10 +60,11 @@ export function OutputPane() {
       </header>
       <div className="output-body">
         {running && <p className="muted">Running…</p>}
+        {!running && result && written.length > 0 && <WrittenFiles files={written} shown={shownPath} onOpen={(path) => setOpened({ runId: result.runId, path })} />}
         {!running && !result && <p className="muted">Pick a function and press Run.</p>}
         {!running && result?.status === 'ok' && !output && (
           result.values.length === 0 ? (
-            <p className="muted">{result.func} returned nothing.</p>
+            written.length === 0 && <p className="muted">{result.func} returned nothing.</p>
           ) : (
             <ol className="values" aria-label="Return values">
               {result.values.map((v, i) => (
@@ -68,6 +81,7 @@ export function OutputPane() {
           ) : (
             <>
               <p className="output-meta muted">
+                {shownFile ? `${shownFile.path} · ` : ''}
                 {mime} · {formatBytes(output.bytes.length)}
               </p>
               <OutputView bytes={output.bytes} doc={doc} mime={mime} func={result.func} />

@@ -5,6 +5,7 @@ import { analyseBytes } from './analyseBytes';
 import { fetchModule } from './fetchModule';
 import { decodeShareHash } from '../../share/codec';
 import { limitMemory } from '../../wasm/limitMemory';
+import { cacheModuleBytes, CODE_CACHE_MIN_BYTES, openCached } from '../../storage/compiledCache';
 import { loadModuleBytes, saveBytesIfNew } from '../../storage/library';
 
 const post = (event: AnalyserEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
@@ -14,6 +15,8 @@ async function keep(jobId: number, id: string, bytes: Uint8Array): Promise<void>
   try {
     await saveBytesIfNew(id, bytes);
     post({ type: 'kept', jobId });
+    // A second copy for compiled-code caching; the library works without it.
+    await cacheModuleBytes(id, bytes).catch(() => undefined);
   } catch (err) {
     const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
     post({ type: 'kept', jobId, error: { quota, message: err instanceof Error ? err.message : String(err) } });
@@ -46,21 +49,37 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       return;
     }
     case 'open': {
+      // From Cache Storage the engine may reuse the code it compiled before (no compile at all),
+      // and the bytes come from there too; the IndexedDB copy serves when it is not cached.
+      const cached = await openCached(request.id);
       let stored: Uint8Array | undefined;
+      let compiling: Promise<WebAssembly.Module> | undefined;
       try {
-        stored = await loadModuleBytes(request.id);
+        if (cached) {
+          stored = await cached.bytes;
+          compiling = cached.module;
+        }
+      } catch {
+        stored = undefined;
+        compiling = undefined;
+      }
+      try {
+        stored ??= await loadModuleBytes(request.id);
       } catch (err) {
         return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: 'The module could not be read from the library.', detail: `${err instanceof Error ? err.message : String(err)}. Load it again from its file or URL.` } });
       }
       if (!stored) {
         return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: `The library has no bytes for module ${request.id.slice(0, 12)}….`, detail: 'Load it again from its file or URL.' } });
       }
-      // Our own copy from IndexedDB: it can go to the page whole, without another copy.
+      // Our own copy: it can go to the page whole, without another copy.
       const bytes = stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength ? stored : stored.slice();
-      const outcome = await analyseBytes(bytes, { sha256: request.id });
+      const toCache = compiling || bytes.length < CODE_CACHE_MIN_BYTES ? null : bytes.slice();
+      const outcome = await analyseBytes(bytes, { sha256: request.id, ...(compiling ? { compiling } : {}) });
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       const buffer = bytes.buffer as ArrayBuffer;
       post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: buffer }, [buffer]);
+      // Stored before compiled-code caching existed: cached now, so the next reload can use it.
+      if (toCache) await cacheModuleBytes(request.id, toCache).catch(() => undefined);
       return;
     }
     case 'decode-share': {

@@ -1,4 +1,5 @@
-// WASI fixture for the e2e tests: writes a 2x2 red PNG to stdout (an image in the output pane).
+// WASI fixture for the e2e tests: writes a 2x2 red PNG to stdout (an image in the output pane),
+// or, given a path, to that file and prints nothing (the one file a run wrote opens in the output pane).
 #include <stdio.h>
 
 static const unsigned char png[] = {
@@ -9,6 +10,9 @@ static const unsigned char png[] = {
   0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
-int main(void) {
-  return fwrite(png, 1, sizeof png, stdout) == sizeof png ? 0 : 1;
+int main(int argc, char **argv) {
+  FILE *out = argc > 1 ? fopen(argv[1], "wb") : stdout;
+  if (!out) { perror(argv[1]); return 1; }
+  if (fwrite(png, 1, sizeof png, out) != sizeof png) return 1;
+  return out == stdout ? 0 : fclose(out);
 }
