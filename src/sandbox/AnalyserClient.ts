@@ -1,5 +1,6 @@
 /** Main-thread side of the analyser worker: numbered jobs, typed answers. */
 import type { LoadError } from '../model/errors';
+import type { UnzipResult } from '../host/fs/unzip';
 import type { Decoded } from '../share/codec';
 import { JobClient } from '../util/jobClient';
 import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent } from '../worker/analyser/protocol';
@@ -78,6 +79,27 @@ export class AnalyserClient {
     });
   }
 
+  /** Unpack a .zip in the worker (the buffer is transferred); progress as it goes. */
+  unzip(bytes: ArrayBuffer, onProgress?: (read: number, total: number) => void): Promise<UnzipResult> {
+    return new Promise((resolve) => {
+      this.jobs.start(
+        (jobId) => ({ type: 'unzip', jobId, bytes }),
+        {
+          event: (event) => {
+            if (event.type === 'progress') {
+              onProgress?.(event.received, event.total ?? 0);
+              return false;
+            }
+            if (event.type === 'unzipped') resolve(event.result);
+            return true;
+          },
+          fail: (end) => resolve({ ok: false, error: `The archive could not be unpacked: ${end.message}.` }),
+        },
+        [bytes],
+      );
+    });
+  }
+
   /** Download and analyse a URL; progress arrives while it streams. */
   fetch(url: string, onProgress: (received: number, total?: number) => void, keep = false): Promise<AnalyserOutcome> {
     return this.submit((jobId) => ({ type: 'fetch', jobId, url, ...(keep ? { keep } : {}) }), withKept({ onProgress }, keep), []);
@@ -104,7 +126,8 @@ export class AnalyserClient {
               job.kept?.resolve(event.error ? { error: event.error } : {});
               return true;
             case 'share-decoded':
-              return true; // not an answer to a load (decodeShare takes its own)
+            case 'unzipped':
+              return true; // not answers to a load (decodeShare and unzip take their own)
             case 'failed':
               settle({ ok: false, error: event.error });
               job.kept?.resolve({ error: { quota: false, message: 'the module was not loaded' } });

@@ -63,8 +63,8 @@ export interface RunRequest {
   argv?: string[];
   /** WASI: the guest's whole environment. */
   env?: Record<string, string> | [string, string][];
-  /** WASI: files placed in a fresh volume (not persisted) and preopened at `guestPath`. */
-  files?: { guestPath: string; entries: FileEntry[] };
+  /** WASI: files placed in a fresh volume (not persisted) and preopened at `guestPath`: entries, or a .zip unpacked there. */
+  files?: { guestPath: string; entries: FileEntry[] } | { guestPath: string; zip: Uint8Array | ArrayBuffer };
   /** WASI: directories of stored volumes to mount. */
   mounts?: MountRequest[];
   /** WASI: fixed clock and seeded random, for identical runs. */

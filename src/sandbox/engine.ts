@@ -7,6 +7,7 @@ import type { VfsChange } from '../model/files';
 import type { MountSpec } from '../model/run';
 import { runnerFor } from '../runners/registry';
 import type { Decoded } from '../share/codec';
+import type { UnzipResult } from '../host/fs/unzip';
 import type { RunnerServices } from '../runners/types';
 import type { AnalyserClient, AnalyserOutcome } from './AnalyserClient';
 import type { ConsoleLine, LoadedModule, LoadProgress, ModuleSource, RunRequest, RunResult } from './api';
@@ -81,6 +82,11 @@ export class Engine {
     return this.admit(outcome, ours, source.name ?? 'module.wasm', undefined, options);
   }
 
+  /** Unpack a .zip off the main thread (Files panel, `files.zip` in a run request). */
+  unzip(bytes: Uint8Array, onProgress?: (read: number, total: number) => void): Promise<UnzipResult> {
+    return this.analyser.unzip(bytes.slice().buffer, onProgress);
+  }
+
   /** Decode a share link's hash off the main thread (a hostile link cannot freeze the page). */
   decodeShareLink(hash: string): Promise<Decoded | undefined> {
     return this.analyser.decodeShare(hash);
@@ -114,6 +120,13 @@ export class Engine {
     if (request.timeoutMs !== undefined) {
       const timeout = clampTimeoutMs(request.timeoutMs);
       if (!timeout.ok) return fail({ code: 'bad-args', func, message: `timeoutMs: ${timeout.message}` });
+    }
+    if (request.files && 'zip' in request.files) {
+      const zip = request.files.zip;
+      const unzipped = await this.unzip(zip instanceof Uint8Array ? zip : new Uint8Array(zip));
+      if (!unzipped.ok) return fail({ code: 'bad-args', func, message: `files.zip: ${unzipped.error}` });
+      const entries = unzipped.files.map((f) => (f.kind === 'dir' ? { path: f.path, kind: 'dir' as const } : { path: f.path, data: f.data ?? new Uint8Array(0) }));
+      request = { ...request, files: { guestPath: request.files.guestPath, entries } };
     }
     const spec = toRunSpec(request, runId, info);
     const runner = runnerFor(request.runAs ?? info.analysis.kind);

@@ -42,7 +42,8 @@ export function toRunSpec(request: RunRequest, runId: number, module: LoadedModu
     ...(request.maxHttpResponseBytes !== undefined ? { maxHttpResponseBytes: request.maxHttpResponseBytes } : {}),
     argv: request.argv ?? [],
     env: Array.isArray(request.env) ? request.env.slice() : Object.entries(request.env ?? {}),
-    ...(request.files ? { files: request.files } : {}),
+    // A .zip was unpacked into entries by the engine before this (Engine.run).
+    ...(request.files && 'entries' in request.files ? { files: request.files } : {}),
     mounts: request.mounts ?? [],
     ...(det ? { deterministic: { seed: (typeof det === 'object' && det.seed) || DEFAULT_SEED, epochMs: (typeof det === 'object' && det.epochMs) || DEFAULT_EPOCH_MS } } : {}),
     watchUnmounted: request.watchUnmounted ?? true,

@@ -4,6 +4,7 @@ import type { SnapshotEntry } from '../host/fs/types';
 import type { StorageUsage, VolumeEntry, VolumeInfo } from '../storage/volumes';
 import { DEFAULT_VOLUME, storageUsage, volumes } from '../storage/volumes';
 import { baseName, joinPath, parentOf, relativeTo } from '../storage/volumePaths';
+import { getEngine } from '../sandbox/instance';
 
 export interface FilesState {
   volumes: VolumeInfo[];
@@ -34,6 +35,8 @@ export interface FilesState {
   newFolder(name: string): Promise<void>;
   /** Store files under the current folder; paths may have folders ("photos/a.png"). */
   upload(files: { path: string; data: Uint8Array; mtime?: number }[]): Promise<void>;
+  /** Unpack a .zip into a folder named after it under the current folder (in a worker, with progress). */
+  unpackZip(name: string, zip: Uint8Array): Promise<void>;
   rename(path: string, newName: string): Promise<void>;
   remove(path: string): Promise<void>;
   view(path: string): Promise<void>;
@@ -160,6 +163,33 @@ export const useFiles = create<FilesState>()((set, get) => {
         );
         if (folder !== '' && !get().expanded.includes(folder)) set((s) => ({ expanded: [...s.expanded, folder] }));
         return `Uploaded ${plural(files.length, 'file')} to /${folder}.`;
+      }),
+
+    unpackZip: (name, zip) =>
+      act(async () => {
+        const { volume, folder } = get();
+        const into = joinPath(folder, name.replace(/\.zip$/i, '') || 'archive');
+        set({ notice: `Unpacking ${name}…`, error: null });
+        // A status update a few times a second at most: progress comes per 1 MB read.
+        let shown = 0;
+        const unzipped = await getEngine().unzip(zip, (read, total) => {
+          const pct = Math.floor((100 * read) / Math.max(1, total));
+          if (pct >= shown + 10 || read === total) {
+            shown = pct;
+            set({ notice: `Unpacking ${name}… ${pct}%` });
+          }
+        });
+        if (!unzipped.ok) throw new Error(`${name} was not unpacked: ${unzipped.error}`);
+        await ensureDefault(volume);
+        if ((await volumes.stat(volume, into)) === undefined) await volumes.mkdir(volume, into);
+        const files = unzipped.files.flatMap((f) => (f.kind === 'file' ? [{ path: joinPath(into, f.path), data: f.data ?? new Uint8Array(0) }] : []));
+        for (const dir of unzipped.files.filter((f) => f.kind === 'dir')) {
+          const path = joinPath(into, dir.path);
+          if ((await volumes.stat(volume, path)) === undefined) await volumes.mkdir(volume, path);
+        }
+        await volumes.writeFiles(volume, files);
+        if (!get().expanded.includes(into)) set((s) => ({ expanded: [...s.expanded, ...(folder !== '' && !s.expanded.includes(folder) ? [folder] : []), into] }));
+        return `Unpacked ${name}: ${plural(files.length, 'file')} into /${into}.`;
       }),
 
     rename: (path, newName) =>

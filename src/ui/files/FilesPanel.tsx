@@ -12,10 +12,14 @@ import { VolumePicker } from './VolumePicker';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
 
-async function take(files: Promise<Picked[]>): Promise<void> {
+/** Stores picked or dropped files; with `unpack`, a .zip among them is unpacked into a folder instead. */
+async function take(files: Promise<Picked[]>, unpack = false): Promise<void> {
   try {
     const list = await files;
-    if (list.length > 0) await useFiles.getState().upload(list);
+    const zips = unpack ? list.filter((f) => /\.zip$/i.test(f.path) && !f.path.includes('/')) : [];
+    const rest = list.filter((f) => !zips.includes(f));
+    if (rest.length > 0) await useFiles.getState().upload(rest);
+    for (const zip of zips) await useFiles.getState().unpackZip(zip.path, zip.data);
   } catch (err) {
     useFiles.getState().setError(`Could not read the dropped files: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -51,7 +55,7 @@ export function FilesPanel() {
     e.preventDefault();
     e.stopPropagation();
     setDragOver(false);
-    void take(readDropped(e.dataTransfer)); // reads the entries now, while the drop event lasts
+    void take(readDropped(e.dataTransfer), true); // reads the entries now, while the drop event lasts
   };
 
   return (
@@ -82,6 +86,19 @@ export function FilesPanel() {
             }}
           />
         </label>
+        <label className="file-button">
+          Unpack a .zip
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            aria-label="Unpack a .zip"
+            onChange={(e) => {
+              const list = e.currentTarget.files;
+              if (list?.length) void take(readPicked(list), true);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
       </div>
       {naming && <NewFolderForm onDone={() => setNaming(false)} />}
       {error && (
@@ -97,7 +114,7 @@ export function FilesPanel() {
       </p>
       <FileTree />
       <Usage />
-      <p className="muted hint files-hint">Drop files or folders here to upload them into the current folder.</p>
+      <p className="muted hint files-hint">Drop files or folders here to upload them into the current folder; a dropped .zip is unpacked into a folder of its name (“Upload files” keeps it as one file).</p>
       {viewing && <FileViewer path={viewing.path} bytes={viewing.bytes} onClose={() => useFiles.getState().closeView()} />}
     </section>
   );

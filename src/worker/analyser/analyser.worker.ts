@@ -3,6 +3,7 @@
 import type { AnalyserEvent, AnalyserRequest } from './protocol';
 import { analyseBytes } from './analyseBytes';
 import { fetchModule } from './fetchModule';
+import { DEFAULT_UNZIP_LIMITS, unzipFiles } from '../../host/fs/unzip';
 import { decodeShareHash } from '../../share/codec';
 import { limitMemory } from '../../wasm/limitMemory';
 import { cacheModuleBytes, CODE_CACHE_MIN_BYTES, openCached } from '../../storage/compiledCache';
@@ -80,6 +81,12 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: buffer }, [buffer]);
       // Stored before compiled-code caching existed: cached now, so the next reload can use it.
       if (toCache) await cacheModuleBytes(request.id, toCache).catch(() => undefined);
+      return;
+    }
+    case 'unzip': {
+      const result = unzipFiles(new Uint8Array(request.bytes), DEFAULT_UNZIP_LIMITS, (received, total) => post({ type: 'progress', jobId: request.jobId, received, total }));
+      const buffers = result.ok ? result.files.flatMap((f) => (f.data ? [f.data.buffer as ArrayBuffer] : [])) : [];
+      post({ type: 'unzipped', jobId: request.jobId, result }, buffers);
       return;
     }
     case 'decode-share': {

@@ -3,6 +3,7 @@
  * AnalyserClient and `analyser.worker.ts` both import this file.
  */
 import type { LoadError } from '../../model/errors';
+import type { UnzipResult } from '../../host/fs/unzip';
 import type { Decoded } from '../../share/codec';
 import type { ModuleAnalysis } from '../../wasm/types';
 
@@ -47,7 +48,14 @@ export interface DecodeShareRequest {
   hash: string;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest;
+/** Unpack a .zip (Files panel, API `files.zip`): progress events, then `unzipped`. The buffer is transferred. */
+export interface UnzipRequest {
+  type: 'unzip';
+  jobId: number;
+  bytes: ArrayBuffer;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -99,4 +107,10 @@ export interface ShareDecodedEvent {
   decoded?: Decoded;
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent;
+export interface UnzippedEvent {
+  type: 'unzipped';
+  jobId: number;
+  result: UnzipResult;
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent;
