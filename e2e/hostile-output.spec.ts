@@ -355,7 +355,9 @@ test('a share link with hostile fields: module name, function, input, output typ
   await expect(plugin.configKey(2)).toHaveValue('__proto__');
   await expect(plugin.configValue(2)).toHaveValue('x');
   await expect(plugin.inputType).toHaveValue(inputMime);
-  await expect.poll(() => plugin.editorText()).toBe(input);
+  // Monaco wraps the long line and renders only what is on screen: its start is there as text
+  // (the whole input is checked below, where the run echoes it).
+  await expect.poll(async () => (await plugin.editorText()).replace(/\n/g, '')).toContain(input.slice(0, 80));
   const dialog = plugin.grantRequest;
   await expectText(dialog, host);
   await expectText(dialog.getByRole('list', { name: 'Requested mounts' }), guestPath);
