@@ -47,7 +47,11 @@ function ConsentDialog({ origin }: { origin: string }) {
           <button type="button" onClick={() => answer(origin, false)}>
             Deny
           </button>{' '}
-          {!gate.armed && <span className="hint">{gate.mode === 'visibility' ? 'Allow works once this box is fully visible.' : 'Allow is available in a moment.'}</span>}
+          {/* Always laid out, only hidden once armed: removing it changed the box's size, which made
+              IntersectionObserver v2 report it not visible for a frame, which disarmed it again (a loop). */}
+          <span className="hint" style={{ visibility: gate.armed ? 'hidden' : 'visible' }} aria-hidden={gate.armed}>
+            {gate.mode === 'visibility' ? 'Allow works once this box is fully visible.' : 'Allow is available in a moment.'}
+          </span>
         </p>
       )}
     </div>
