@@ -82,8 +82,9 @@ async function allow(consent: Locator): Promise<void> {
  */
 async function answer(consent: Locator, name: 'Allow' | 'Deny'): Promise<void> {
   await expect(async () => {
-    await consent.getByRole('button', { name }).click({ timeout: 2000 });
-    await expect(consent).toBeHidden({ timeout: 1000 });
+    // An earlier click may have landed after its wait ran out: then there is nothing left to click.
+    if (await consent.isVisible()) await consent.getByRole('button', { name }).click({ timeout: 3000 });
+    await expect(consent).toBeHidden({ timeout: 3000 });
   }).toPass({ timeout: 20_000 });
 }
 
