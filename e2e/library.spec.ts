@@ -1,6 +1,7 @@
 /** The module library (issue 2 item 8): IndexedDB by SHA-256, "Recent modules", restore after reload. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { bigModule } from './bench/bigModule';
 import { expect, test } from './support/playground';
 import { fixtureUrl } from './support/urls';
@@ -90,4 +91,51 @@ test('a module loaded by URL is remembered with its source URL', async ({ playgr
   await playground.expectLoaded('add.wasm');
   await playground.recentButton.click();
   await expect(page.getByRole('button', { name: 'Open add.wasm' })).toContainText(url);
+});
+
+/** A module big enough to be kept in Cache Storage too (src/storage/compiledCache.ts). */
+async function writeCachedSizeModule(name: string, salt: number): Promise<string> {
+  const file = path.join(test.info().outputDir, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, bigModule(512 * 1024, salt).bytes);
+  return file;
+}
+
+const cachedKeys = (page: Page) =>
+  page.evaluate(async () => (await (await caches.open('wasm-playground-compiled-v1')).keys()).map((r) => new URL(r.url).pathname));
+
+// Every body adds 64 consecutive constants mod 64, i.e. 0 + 1 + … + 63 = 2016.
+const BIG_LAST_OF_1 = String(1 + 2016);
+
+test('a large module opened from the library after a reload is read from Cache Storage and runs', async ({ playground, page }) => {
+  const file = await writeCachedSizeModule('cached.wasm', 11);
+  await playground.fileInput.setInputFiles(file);
+  await playground.expectLoaded('cached.wasm');
+  await playground.expectInLibrary('cached.wasm');
+  await expect.poll(() => cachedKeys(page)).toHaveLength(1);
+  await playground.open('add.wasm');
+  await page.reload();
+  await playground.expectLoaded('add.wasm');
+  await playground.recentButton.click();
+  await page.getByRole('button', { name: 'Open cached.wasm' }).click();
+  await playground.expectLoaded('cached.wasm');
+  await playground.run('big_last', '1');
+  await playground.expectValues(BIG_LAST_OF_1);
+});
+
+test('without its Cache Storage copy a large module opens from IndexedDB, runs, and is cached again', async ({ playground, page }) => {
+  const file = await writeCachedSizeModule('uncached.wasm', 12);
+  await playground.fileInput.setInputFiles(file);
+  await playground.expectInLibrary('uncached.wasm');
+  await expect.poll(() => cachedKeys(page)).toHaveLength(1);
+  await page.evaluate(() => caches.delete('wasm-playground-compiled-v1'));
+  await playground.open('add.wasm');
+  await page.reload();
+  await playground.expectLoaded('add.wasm');
+  await playground.recentButton.click();
+  await page.getByRole('button', { name: 'Open uncached.wasm' }).click();
+  await playground.expectLoaded('uncached.wasm');
+  await playground.run('big_last', '1');
+  await playground.expectValues(BIG_LAST_OF_1);
+  await expect.poll(() => cachedKeys(page)).toHaveLength(1);
 });

@@ -6,7 +6,7 @@ import { installAutomationApi } from './app/automation';
 import { startEmbedBridge } from './app/embed';
 import { volumesFsPort } from './app/fsPort';
 import { libraryPort } from './app/libraryPort';
-import { setStorage } from './sandbox/instance';
+import { getEngine, setStorage } from './sandbox/instance';
 import { useInput } from './state/inputStore';
 import { useOutput } from './state/outputStore';
 import './app/app.css';
@@ -25,3 +25,9 @@ createRoot(root).render(
     <App embedded={embedded} />
   </StrictMode>,
 );
+
+// Start the engine's workers once the page is idle: a worker takes ~50-80 ms to start, which the
+// first file picked would otherwise wait for.
+const warmEngine = () => void getEngine();
+if ('requestIdleCallback' in window) requestIdleCallback(warmEngine, { timeout: 1000 });
+else setTimeout(warmEngine, 200);

@@ -186,7 +186,8 @@ test('Stop: next run after stopping an infinite loop', async ({ page }) => {
 test('load to exports listed: 10 MB core module, first time and from the library', async ({ page }) => {
   // Fresh bytes for every timed compile: V8 reuses a compiled module for bytes it has seen.
   mkdirSync(GENERATED, { recursive: true });
-  const variants = ['big.wasm', 'base-1.wasm', 'base-2.wasm', 'base-3.wasm', 'api-1.wasm', 'api-2.wasm', 'api-3.wasm', 'stream.wasm'];
+  const streamed = ['stream', 'download', 'compile-streaming'].flatMap((kind) => [1, 2, 3].map((i) => `${kind}-${i}.wasm`));
+  const variants = ['big.wasm', 'base-1.wasm', 'base-2.wasm', 'base-3.wasm', 'api-1.wasm', 'api-2.wasm', 'api-3.wasm', ...streamed];
   let info = '';
   for (const [salt, file] of variants.entries()) {
     const big = bigModule(10 * 1024 * 1024, salt);
@@ -232,8 +233,8 @@ test('load to exports listed: 10 MB core module, first time and from the library
   await playground.expectLoaded(BIG_NAME);
   rows.push({ measure: '  from the library after a reload (Recent modules → Open)', value: fromLibrary, baseline: engine, bar: { ms: 50 } });
 
-  // Once the engine has compiled it from Cache Storage (and optimised it), its code is cached with
-  // the entry: after another reload the module is not compiled again.
+  // Once more after another reload, now that its bytes are surely in Cache Storage too. Chromium
+  // gives no compiled-code cache hit here (see src/storage/compiledCache.ts): compileMs shows it.
   await page.waitForTimeout(3000);
   await page.reload();
   await playground.expectLoaded(BIG_NAME);
@@ -249,7 +250,7 @@ test('load to exports listed: 10 MB core module, first time and from the library
     const entry = (await window.wasmPlayground.load({ id: (document.querySelector('[aria-label="Module"] code[title]') as HTMLElement).title })).compileMs;
     return { name, compileMs: entry };
   }, BIG_NAME);
-  rows.push({ measure: `  from the library after a second reload (compiled code cached; compile ${cachedCompile.compileMs.toFixed(1)} ms)`, value: fromCode, baseline: engine, bar: { ms: 50 } });
+  rows.push({ measure: `  from the library after a second reload (read from Cache Storage; compileMs ${cachedCompile.compileMs.toFixed(1)} ms)`, value: fromCode, baseline: engine, bar: { ms: 50 } });
 
   // Again without a reload: the module is still held by the engine.
   await playground.open('add.wasm');
@@ -259,26 +260,45 @@ test('load to exports listed: 10 MB core module, first time and from the library
   const fromMemory = await stopTimer(page);
   rows.push({ measure: '  reopened in the same session (held in memory)', value: fromMemory, baseline: engine, bar: { ms: 50 } });
 
-  // The API alone (no UI): bytes already in the page (median of 3), and streamed from a URL.
-  const api = await page.evaluate(
-    async ({ urls, streamUrl }) => {
-      const buffers = await Promise.all(urls.map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
-      const times: number[] = [];
-      for (const bytes of buffers) {
-        const t0 = performance.now();
-        const loaded = await window.wasmPlayground.load({ bytes, name: 'api.wasm' });
-        times.push(performance.now() - t0);
-        if (loaded.analysis.format !== 'core' || !loaded.analysis.exports.some((e) => e.name === 'big_last')) throw new Error('exports missing');
-      }
+  // The API alone (no UI): bytes already in the page (median of 3).
+  const api = await page.evaluate(async (urls) => {
+    const buffers = await Promise.all(urls.map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
+    const times: number[] = [];
+    for (const bytes of buffers) {
       const t0 = performance.now();
-      await window.wasmPlayground.load(streamUrl);
-      const streamed = performance.now() - t0;
-      return { bytes: times.sort((a, b) => a - b)[1]!, streamed };
-    },
-    { urls: ['api-1.wasm', 'api-2.wasm', 'api-3.wasm'].map(generated), streamUrl: generated('stream.wasm') },
-  );
-  rows.push({ measure: '  API load({ bytes }), no UI (median of 3)', value: api.bytes, baseline: engine, bar: { ms: 100 } });
-  rows.push({ measure: '  API load(url), streamed from the fixture server', value: api.streamed, baseline: engine });
+      const loaded = await window.wasmPlayground.load({ bytes, name: 'api.wasm' });
+      times.push(performance.now() - t0);
+      if (loaded.analysis.format !== 'core' || !loaded.analysis.exports.some((e) => e.name === 'big_last')) throw new Error('exports missing');
+    }
+    return times.sort((a, b) => a - b)[1]!;
+  }, ['api-1.wasm', 'api-2.wasm', 'api-3.wasm'].map(generated));
+  rows.push({ measure: '  API load({ bytes }), no UI (median of 3)', value: api, baseline: engine, bar: { ms: 100 } });
+
+  // Streamed from a URL (median of 3, interleaved, a fresh file each): the app's load(url) against
+  // the engine's own streaming compile of the same server, and the download alone (this local
+  // server is slower than the engine compiles, so the download bounds both).
+  const url = await page.evaluate(async (files) => {
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
+    const app: number[] = [];
+    const engineOnly: number[] = [];
+    const download: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now();
+      await (await fetch(files.download[i]!)).arrayBuffer();
+      download.push(performance.now() - t0);
+      t0 = performance.now();
+      await WebAssembly.compileStreaming(fetch(files.compile[i]!));
+      engineOnly.push(performance.now() - t0);
+      t0 = performance.now();
+      const loaded = await window.wasmPlayground.load(files.stream[i]!);
+      app.push(performance.now() - t0);
+      if (loaded.analysis.format !== 'core' || !loaded.analysis.exports.some((e) => e.name === 'big_last')) throw new Error('exports missing');
+    }
+    return { app: median(app), engine: median(engineOnly), download: median(download) };
+  }, { stream: [1, 2, 3].map((i) => generated(`stream-${i}.wasm`)), download: [1, 2, 3].map((i) => generated(`download-${i}.wasm`)), compile: [1, 2, 3].map((i) => generated(`compile-streaming-${i}.wasm`)) });
+  rows.push({ measure: '  API load(url), streamed from the fixture server (median of 3)', value: url.app, baseline: { label: 'compileStreaming(fetch(url)) alone', value: url.engine }, bar: { ratio: 1.5 } });
+  rows.push({ measure: '    the same download alone (fetch, arrayBuffer)', value: url.download, baseline: engine });
+  rows.push({ measure: '    the engine alone, compileStreaming(fetch(url))', value: url.engine, baseline: engine });
 
   // A small fixture for scale.
   await armTimer(page, 'change', 'div_s(i32, i32) -> i32');

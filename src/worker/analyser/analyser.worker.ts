@@ -6,8 +6,9 @@ import { fetchModule } from './fetchModule';
 import { DEFAULT_UNZIP_LIMITS, unzipFiles } from '../../host/fs/unzip';
 import { decodeShareHash } from '../../share/codec';
 import { limitMemory } from '../../wasm/limitMemory';
-import { cacheModuleBytes, CODE_CACHE_MIN_BYTES, openCached } from '../../storage/compiledCache';
-import { loadModuleBytes, saveBytesIfNew } from '../../storage/library';
+import { cacheModuleBytes, CODE_CACHE_MIN_BYTES } from '../../storage/compiledCache';
+import { saveBytesIfNew } from '../../storage/library';
+import { openFromLibrary } from './openFromLibrary';
 
 const post = (event: AnalyserEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
@@ -16,7 +17,7 @@ async function keep(jobId: number, id: string, bytes: Uint8Array): Promise<void>
   try {
     await saveBytesIfNew(id, bytes);
     post({ type: 'kept', jobId });
-    // A second copy for compiled-code caching; the library works without it.
+    // A second copy in Cache Storage, faster to read back; the library works without it.
     await cacheModuleBytes(id, bytes).catch(() => undefined);
   } catch (err) {
     const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
@@ -29,57 +30,34 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
   switch (request.type) {
     case 'analyse': {
       const bytes = new Uint8Array(request.bytes);
-      const outcome = await analyseBytes(bytes, { sha256: request.sha256 });
-      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
-      // A copy to store when the original goes back to the page (copying here spares the page).
+      const analysing = analyseBytes(bytes, { sha256: request.sha256 });
+      // The library's copy (the original goes back to the page) is made while the engine compiles.
       const toKeep = request.keep ? (request.giveBack ? bytes.slice() : bytes) : null;
+      const outcome = await analysing;
+      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       const back = request.giveBack ? { bytes: request.bytes } : {};
       post({ type: 'analysed', jobId: request.jobId, ...outcome.value, ...back }, request.giveBack ? [request.bytes] : []);
       if (toKeep) await keep(request.jobId, outcome.value.sha256, toKeep);
       return;
     }
     case 'fetch': {
-      const outcome = await fetchModule(request.url, (received, total) =>
-        post({ type: 'progress', jobId: request.jobId, received, total }),
-      );
+      const outcome = await fetchModule(request.url, (received, total) => post({ type: 'progress', jobId: request.jobId, received, total }), { copyToKeep: request.keep === true });
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
-      const fetched = outcome.value.bytes;
-      const toKeep = request.keep ? new Uint8Array(fetched).slice() : null;
-      post({ type: 'analysed', jobId: request.jobId, ...outcome.value }, [fetched]);
-      if (toKeep) await keep(request.jobId, outcome.value.sha256, toKeep);
+      const { keepCopy, ...fetched } = outcome.value;
+      post({ type: 'analysed', jobId: request.jobId, ...fetched }, [fetched.bytes]);
+      if (keepCopy) await keep(request.jobId, fetched.sha256, keepCopy);
       return;
     }
     case 'open': {
-      // From Cache Storage the engine may reuse the code it compiled before (no compile at all),
-      // and the bytes come from there too; the IndexedDB copy serves when it is not cached.
-      const cached = await openCached(request.id);
-      let stored: Uint8Array | undefined;
-      let compiling: Promise<WebAssembly.Module> | undefined;
-      try {
-        if (cached) {
-          stored = await cached.bytes;
-          compiling = cached.module;
-        }
-      } catch {
-        stored = undefined;
-        compiling = undefined;
-      }
-      try {
-        stored ??= await loadModuleBytes(request.id);
-      } catch (err) {
-        return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: 'The module could not be read from the library.', detail: `${err instanceof Error ? err.message : String(err)}. Load it again from its file or URL.` } });
-      }
-      if (!stored) {
-        return post({ type: 'failed', jobId: request.jobId, error: { code: 'not-found', title: `The library has no bytes for module ${request.id.slice(0, 12)}….`, detail: 'Load it again from its file or URL.' } });
-      }
-      // Our own copy: it can go to the page whole, without another copy.
-      const bytes = stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength ? stored : stored.slice();
-      const toCache = compiling || bytes.length < CODE_CACHE_MIN_BYTES ? null : bytes.slice();
-      const outcome = await analyseBytes(bytes, { sha256: request.id, ...(compiling ? { compiling } : {}) });
+      const opened = await openFromLibrary(request.id);
+      if (!opened.ok) return post({ type: 'failed', jobId: request.jobId, error: opened.error });
+      const { bytes, cached } = opened.value;
+      const analysing = analyseBytes(bytes, { sha256: request.id });
+      // Stored before the Cache Storage copy existed: add it now (copied while the engine compiles).
+      const toCache = cached || bytes.length < CODE_CACHE_MIN_BYTES ? null : bytes.slice();
+      const outcome = await analysing;
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
-      const buffer = bytes.buffer as ArrayBuffer;
-      post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: buffer }, [buffer]);
-      // Stored before compiled-code caching existed: cached now, so the next reload can use it.
+      post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: bytes.buffer }, [bytes.buffer]);
       if (toCache) await cacheModuleBytes(request.id, toCache).catch(() => undefined);
       return;
     }

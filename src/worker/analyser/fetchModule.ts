@@ -1,14 +1,16 @@
 /** Downloads a module with progress, compiling it while it streams in. */
-import type { Analysed, Outcome } from './analyseBytes';
+import type { Analysed, Compiling, Outcome } from './analyseBytes';
+import { ByteCollector } from '../../util/byteCollector';
 import { analyseBytes } from './analyseBytes';
 import { badUrl, corsFailure, httpStatus, networkFailure, notWasm } from './loadErrors';
 
-type Fetched = Analysed & { bytes: ArrayBuffer; contentType?: string };
+/** `keepCopy`: a copy of the bytes for the library, when asked for (the bytes themselves go to the page). */
+type Fetched = Analysed & { bytes: ArrayBuffer; contentType?: string; keepCopy?: Uint8Array };
 
 const PROGRESS_INTERVAL_MS = 50;
 
 /** Fetch `url`, report progress, stream-compile, then analyse. Never throws. */
-export async function fetchModule(url: string, onProgress: (received: number, total?: number) => void): Promise<Outcome<Fetched>> {
+export async function fetchModule(url: string, onProgress: (received: number, total?: number) => void, options: { copyToKeep?: boolean } = {}): Promise<Outcome<Fetched>> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -31,50 +33,63 @@ export async function fetchModule(url: string, onProgress: (received: number, to
   const total = !response.headers.get('content-encoding') && length > 0 ? length : undefined;
   if (!response.body) return { ok: false, error: networkFailure(parsed.href, 'The response had no body.') };
 
-  const [toCompiler, toReader] = response.body.tee();
-  // Our own Response with the right type: compileStreaming insists on application/wasm.
-  const compiling = WebAssembly.compileStreaming(new Response(toCompiler, { headers: { 'content-type': 'application/wasm' } }));
-  compiling.catch(() => undefined);
-
-  let bytes: Uint8Array;
+  const compiling = startStreamingCompile(response, contentType);
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = await readAll(toReader, total, onProgress);
+    bytes = await readAll(compiling.reader, total, onProgress);
   } catch (err) {
     return { ok: false, error: networkFailure(parsed.href, `The download was interrupted (${errorText(err)}).`) };
   }
   const isWasm = bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
   if (bytes.length > 0 && !isWasm) return { ok: false, error: notWasm(bytes, contentType) };
 
-  const outcome = await analyseBytes(bytes, { compiling });
+  // Hashing and parsing start now; the compile has been running since the first chunk.
+  const analysing = analyseBytes(bytes, { compiling: compiling.compiling });
+  // The library's copy is made while the engine finishes compiling, off the critical path.
+  const keepCopy = options.copyToKeep ? bytes.slice() : undefined;
+  const outcome = await analysing;
   if (!outcome.ok) return outcome;
-  return { ok: true, value: { ...outcome.value, bytes: bytes.buffer as ArrayBuffer, contentType } };
+  return { ok: true, value: { ...outcome.value, bytes: bytes.buffer, contentType, ...(keepCopy ? { keepCopy } : {}) } };
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, total: number | undefined, onProgress: (received: number, total?: number) => void): Promise<Uint8Array> {
+/**
+ * Compile the body while it downloads. A response the server labelled application/wasm goes to
+ * the engine as a native clone (the browser tees it without our thread touching the chunks); any
+ * other type is relabelled through a stream tee, since compileStreaming insists on the type.
+ */
+function startStreamingCompile(response: Response, contentType: string | undefined): { compiling: Compiling; reader: ReadableStream<Uint8Array> } {
+  const startedAt = performance.now();
+  let module: Promise<WebAssembly.Module>;
+  let reader: ReadableStream<Uint8Array>;
+  if (contentType?.trim().toLowerCase() === 'application/wasm') {
+    module = WebAssembly.compileStreaming(response.clone());
+    reader = response.body as ReadableStream<Uint8Array>;
+  } else {
+    const [toCompiler, toReader] = (response.body as ReadableStream<Uint8Array>).tee();
+    module = WebAssembly.compileStreaming(new Response(toCompiler, { headers: { 'content-type': 'application/wasm' } }));
+    reader = toReader;
+  }
+  module.catch(() => undefined);
+  return { compiling: { module, startedAt }, reader };
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>, total: number | undefined, onProgress: (received: number, total?: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
+  const collector = new ByteCollector(total);
   let lastReport = 0;
   onProgress(0, total);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    received += value.length;
+    collector.push(value);
     const now = performance.now();
     if (now - lastReport > PROGRESS_INTERVAL_MS) {
       lastReport = now;
-      onProgress(received, total);
+      onProgress(collector.received, total);
     }
   }
-  onProgress(received, total);
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  onProgress(collector.received, total);
+  return collector.take();
 }
 
 /** fetch() says only "Failed to fetch" for both; an opaque no-cors request tells them apart. */
