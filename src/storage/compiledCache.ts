@@ -13,7 +13,7 @@
 const CACHE = 'wasm-playground-compiled-v1';
 
 /** Modules below this size are read from IndexedDB just as fast: no second copy for them. */
-export const CODE_CACHE_MIN_BYTES = 128 * 1024;
+export const CACHED_COPY_MIN_BYTES = 128 * 1024;
 
 /** A same-origin key per module; Cache Storage never fetches it. */
 function keyOf(id: string): string {
@@ -26,7 +26,7 @@ function available(): boolean {
 
 /** Keep `bytes` for module `id`; failures (quota, private mode) are reported, the library still has the bytes. */
 export async function cacheModuleBytes(id: string, bytes: Uint8Array): Promise<void> {
-  if (!available() || bytes.length < CODE_CACHE_MIN_BYTES) return;
+  if (!available() || bytes.length < CACHED_COPY_MIN_BYTES) return;
   const cache = await caches.open(CACHE);
   const body = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
   await cache.put(keyOf(id), new Response(body, { headers: { 'Content-Type': 'application/wasm', 'Content-Length': String(body.byteLength) } }));

@@ -6,7 +6,7 @@ import { fetchModule } from './fetchModule';
 import { DEFAULT_UNZIP_LIMITS, unzipFiles } from '../../host/fs/unzip';
 import { decodeShareHash } from '../../share/codec';
 import { limitMemory } from '../../wasm/limitMemory';
-import { cacheModuleBytes, CODE_CACHE_MIN_BYTES } from '../../storage/compiledCache';
+import { cacheModuleBytes, CACHED_COPY_MIN_BYTES } from '../../storage/compiledCache';
 import { saveBytesIfNew } from '../../storage/library';
 import { openFromLibrary } from './openFromLibrary';
 
@@ -54,7 +54,7 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       const { bytes, cached } = opened.value;
       const analysing = analyseBytes(bytes, { sha256: request.id });
       // Stored before the Cache Storage copy existed: add it now (copied while the engine compiles).
-      const toCache = cached || bytes.length < CODE_CACHE_MIN_BYTES ? null : bytes.slice();
+      const toCache = cached || bytes.length < CACHED_COPY_MIN_BYTES ? null : bytes.slice();
       const outcome = await analysing;
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       post({ type: 'analysed', jobId: request.jobId, ...outcome.value, bytes: bytes.buffer }, [bytes.buffer]);
