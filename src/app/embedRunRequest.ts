@@ -118,6 +118,7 @@ function field<K extends Supported>(key: K, parse: Parse<NonNullable<RunRequest[
 /** Every optional RunRequest field the embed API takes, with its parser (the type makes the list complete). */
 const OPTIONAL: Record<Supported, Setter> = {
   args: field('args', list(arg)),
+  argsJson: field('argsJson', list(text())),
   imports: field('imports', choice(['fail', 'stub'] as const)),
   runAs: field('runAs', choice(KINDS)),
   timeoutMs: field('timeoutMs', timeoutMs),

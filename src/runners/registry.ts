@@ -2,11 +2,11 @@
  * The one place runners are registered (STYLE.md §13). Adding a kind: a folder under
  * src/runners/, a line here, its message in messages.ts and a case in the sandbox worker.
  */
-import type { ExportEntry, ImportEntry, ModuleKind } from '../wasm/types';
+import type { ExportEntry, ImportEntry, ModuleAnalysis, ModuleKind } from '../wasm/types';
 import { componentRunner } from './component';
 import { coreRunner } from './core';
 import { extismRunner } from './extism';
-import type { Runner } from './types';
+import type { Runner, RunnerUses } from './types';
 import { wasiCommandRunner, wasiReactorRunner } from './wasi-p1';
 
 /** Every runner, in detection order: the first whose `detect` says yes claims a core module. */
@@ -39,4 +39,9 @@ export function detectKind(imports: readonly ImportEntry[], exports: readonly Ex
 /** "Extism plugin", "Core module", … */
 export function kindLabel(kind: ModuleKind): string {
   return RUNNERS[kind].label;
+}
+
+/** What a runner uses for this module and function (panels shown, request fields sent). */
+export function usesOf(runner: Runner, analysis: ModuleAnalysis | undefined, func: string | null): RunnerUses {
+  return analysis && runner.usesFor ? runner.usesFor(analysis, func) : runner.uses;
 }

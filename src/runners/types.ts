@@ -6,11 +6,12 @@ import type { RunError } from '../model/errors';
 import type { LoadedModule } from '../model/module';
 import type { RunResult } from '../model/result';
 import type { FileEntry, ImportPolicy, LogLevel, MountRequest, MountSpec } from '../model/run';
-import type { ArgInput } from '../model/values';
+import type { ArgInput, WitValue } from '../model/values';
 import type { RunMessageOf } from './messages';
 import type { ProvidedImports } from './shared/imports';
 import type { RunOutcome } from './shared/outcome';
 import type { ExportEntry, ImportEntry, ModuleAnalysis, ModuleKind, ValType } from '../wasm/types';
+import type { WitFunction } from '../wasm/wit/types';
 
 /** A function the runner can call, as the Function picker lists it. */
 export interface Callable {
@@ -23,6 +24,10 @@ export interface Callable {
   disabled?: string;
   /** ABI internals (`_initialize`, `cabi_realloc`, …): listed only under "Show all". */
   internal?: boolean;
+  /** The picker's group heading: a component's interface (`docs:adder/add@0.1.0`), or its resource within one. */
+  group?: string;
+  /** A component function's WIT signature: the form is built from it (then `params` is null). */
+  wit?: WitFunction;
 }
 
 /** Which parts of the setup a kind uses: the UI shows those panels, the request carries those fields. */
@@ -42,6 +47,10 @@ export interface RunSpec {
   runId: number;
   func: string;
   args: ArgInput[];
+  /** The request's `args` as given: WIT values for components (null when none were given). */
+  witArgs: WitValue[] | null;
+  /** Components: arguments as JSON texts (the form, share links). */
+  argsJson?: string[];
   imports: ImportPolicy;
   timeoutMs: number;
   repeat: number;
@@ -97,6 +106,8 @@ export interface Runner<K extends ModuleKind = ModuleKind> {
   /** Imports this runner's host provides (module → names); the rest must be linked or stubbed. */
   provides: ProvidedImports;
   uses: RunnerUses;
+  /** When what it uses depends on the module or the function (a wasi:cli command vs. a component's typed export). */
+  usesFor?(analysis: ModuleAnalysis, func: string | null): RunnerUses;
   /** Functions it can call, in the order to list them. */
   callables(analysis: ModuleAnalysis): Callable[];
   /** The function to select first. */

@@ -3,16 +3,17 @@ import type { LoadError } from '../model/errors';
 import type { UnzipResult } from '../host/fs/unzip';
 import type { Decoded } from '../share/codec';
 import { JobClient } from '../util/jobClient';
-import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent } from '../worker/analyser/protocol';
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, TranspiledEvent } from '../worker/analyser/protocol';
 
 type Outcome<T> = { ok: true; value: T; kept?: Promise<KeepResult> } | { ok: false; error: LoadError };
 export type AnalyserOutcome = Outcome<AnalysedEvent>;
 export type LimitOutcome = Outcome<LimitedEvent>;
+export type TranspileOutcome = Outcome<TranspiledEvent>;
 /** Whether the worker stored the bytes in the library: undefined error = stored. */
 export type KeepResult = Pick<KeptEvent, 'error'>;
 
 interface Job {
-  resolve(outcome: Outcome<AnalysedEvent | LimitedEvent>): void;
+  resolve(outcome: Outcome<AnalysedEvent | LimitedEvent | TranspiledEvent>): void;
   onProgress?: (received: number, total?: number) => void;
   /** Set for requests with `keep`: settled by the `kept` event that follows `analysed`. */
   kept?: { promise: Promise<KeepResult>; resolve(result: KeepResult): void };
@@ -66,6 +67,11 @@ export class AnalyserClient {
     return this.submit((jobId) => ({ type: 'limit', jobId, bytes, maxPages }), {}, [bytes]);
   }
 
+  /** Transpile a component with jco in the worker (or read its cached output). The buffer is transferred. */
+  transpile(id: string, bytes: ArrayBuffer): Promise<TranspileOutcome> {
+    return this.submit((jobId) => ({ type: 'transpile', jobId, id, bytes }), {}, [bytes]);
+  }
+
   /** Decode a share link's hash in the worker; undefined when it carries no share state. */
   decodeShare(hash: string): Promise<Decoded | undefined> {
     return new Promise((resolve) => {
@@ -106,7 +112,7 @@ export class AnalyserClient {
   }
 
   // Each request type gets its own event type back; the worker answers a job with the matching one.
-  private submit<T extends AnalysedEvent | LimitedEvent>(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<Outcome<T>> {
+  private submit<T extends AnalysedEvent | LimitedEvent | TranspiledEvent>(make: (jobId: number) => AnalyserRequest, job: Omit<Job, 'resolve'>, transfer: Transferable[]): Promise<Outcome<T>> {
     return new Promise((resolve) => {
       const settle = resolve as Job['resolve'];
       let answered = false;
@@ -118,6 +124,7 @@ export class AnalyserClient {
               return false;
             case 'analysed':
             case 'limited':
+            case 'transpiled':
               answered = true;
               settle({ ok: true, value: event, ...(job.kept ? { kept: job.kept.promise } : {}) });
               // A job that keeps its bytes stays until the worker says they are stored.

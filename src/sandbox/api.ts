@@ -4,7 +4,7 @@
  */
 import type { LoadError } from '../model/errors';
 import type { FileEntry, ImportPolicy, LogLevel, MountRequest } from '../model/run';
-import type { ArgInput } from '../model/values';
+import type { ArgInput, WitValue } from '../model/values';
 import type { ModuleKind } from '../wasm/types';
 
 export type { LoadedModule, LoadProgress, ManifestInfo } from '../model/module';
@@ -28,7 +28,10 @@ export interface RunRequest {
   module: string | ModuleSource;
   /** Export to call. */
   func: string;
-  args?: ArgInput[];
+  /** Core: numbers/bigints/texts per parameter. Components: WIT values (JSON mapping, BigInt for 64-bit; README). */
+  args?: ArgInput[] | WitValue[];
+  /** Components: the arguments as JSON texts, one per WIT parameter (the form, share links); `args` wins. */
+  argsJson?: string[];
   /** Unresolved imports: fail with a list (default) or stub them. */
   imports?: ImportPolicy;
   /** Run with another runner than the detected kind. */

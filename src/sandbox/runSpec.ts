@@ -1,5 +1,6 @@
 /** A RunRequest with every default applied, in one step (STYLE.md §12): runners read only this. */
 import type { LoadedModule } from '../model/module';
+import type { ArgInput, WitValue } from '../model/values';
 import type { RunSpec } from '../runners/types';
 import { clampTimeoutMs } from '../util/timeout';
 import type { RunRequest } from './api';
@@ -16,6 +17,10 @@ export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): U
   return input instanceof Uint8Array ? input : new Uint8Array(input);
 }
 
+function isArgInput(v: WitValue): v is ArgInput {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string';
+}
+
 /** The request with defaults: the request's own values, then the module's manifest, then ours. */
 export function toRunSpec(request: RunRequest, runId: number, module: LoadedModule): RunSpec {
   const det = request.deterministic;
@@ -24,7 +29,9 @@ export function toRunSpec(request: RunRequest, runId: number, module: LoadedModu
   return {
     runId,
     func: request.func,
-    args: request.args ?? [],
+    args: (request.args ?? []).filter(isArgInput),
+    witArgs: request.args ?? null,
+    ...(request.argsJson ? { argsJson: request.argsJson } : {}),
     imports: request.imports ?? 'fail',
     timeoutMs: timeout.value ?? DEFAULT_TIMEOUT_MS,
     repeat: Math.max(1, Math.floor(request.repeat ?? 1)),

@@ -76,7 +76,7 @@ export const useRun = create<RunState>()((set, get) => {
       if (!setup || !current || !runner || !setup.func || get().running) return;
       const func = setup.func;
       const callable = runner.callables(current.analysis).find((c) => c.name === func);
-      const built = runRequestOf(setup, runner, callable?.params ?? null);
+      const built = runRequestOf(setup, runner, callable, current.analysis);
       get().outputDoc?.close();
       if (!built.ok) {
         set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message: built.message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });

@@ -4,8 +4,9 @@
  */
 import type { RunRequest } from '../sandbox/api';
 import type { MountRequest } from '../model/run';
-import type { Runner } from '../runners/types';
-import type { ModuleKind } from '../wasm/types';
+import type { Callable, Runner } from '../runners/types';
+import type { ModuleAnalysis, ModuleKind } from '../wasm/types';
+import { usesOf } from '../runners/registry';
 import { useCapabilities } from './capabilitiesStore';
 import { inputBytes, useInput } from './inputStore';
 import { selectRunner, useModule } from './moduleStore';
@@ -65,12 +66,13 @@ export function captureSetup(): Setup | null {
 
 /**
  * The run request for a setup, with the fields its runner uses; or what is wrong with it.
- * `params` are the selected function's typed parameters (untouched fields count as empty, so
- * the error names the field instead of the count).
+ * `callable` is the selected function: its typed parameters pick the fields (untouched fields
+ * count as empty, so the error names the field instead of the count).
  */
-export function runRequestOf(setup: Setup, runner: Runner, params: readonly unknown[] | null): { ok: true; request: RunRequest } | { ok: false; message: string } {
+export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | undefined, analysis?: ModuleAnalysis): { ok: true; request: RunRequest } | { ok: false; message: string } {
   const func = setup.func ?? '';
-  if (runner.uses.wasi && !setup.argv.ok) return { ok: false, message: `The Arguments field can't be read: ${setup.argv.message}` };
+  const uses = usesOf(runner, analysis, func);
+  if (uses.wasi && !setup.argv.ok) return { ok: false, message: `The Arguments field can't be read: ${setup.argv.message}` };
   const request: RunRequest = {
     module: setup.moduleId,
     func,
@@ -80,10 +82,12 @@ export function runRequestOf(setup: Setup, runner: Runner, params: readonly unkn
     // Used by runners that give guests files (WASI programs, plugins that import WASI).
     mounts: setup.mounts,
     ...(setup.runAs ? { runAs: setup.runAs } : {}),
-    ...(runner.uses.args && params ? { args: params.map((_, i) => setup.args[i] ?? '') } : {}),
-    ...(runner.uses.input ? { input: inputBytes(setup.input) } : {}),
-    ...(runner.uses.plugin ? { config: setup.config, logLevel: setup.logLevel, freshInstance: setup.freshInstance } : {}),
-    ...(runner.uses.wasi && setup.argv.ok ? { argv: setup.argv.argv, env: setup.env, deterministic: setup.deterministic } : {}),
+    ...(uses.args && callable?.params ? { args: callable.params.map((_, i) => setup.args[i] ?? '') } : {}),
+    // WIT-typed arguments go as the form's JSON texts; the runner checks them against the types.
+    ...(uses.args && callable?.wit ? { argsJson: callable.wit.params.map((_, i) => setup.args[i] ?? '') } : {}),
+    ...(uses.input ? { input: inputBytes(setup.input) } : {}),
+    ...(uses.plugin ? { config: setup.config, logLevel: setup.logLevel, freshInstance: setup.freshInstance } : {}),
+    ...(uses.wasi && setup.argv.ok ? { argv: setup.argv.argv, env: setup.env, deterministic: setup.deterministic } : {}),
   };
   return { ok: true, request };
 }

@@ -1,7 +1,7 @@
 /** The "Function" combobox (the runner's callables, ABI internals under "Show all") and the argument form. */
 import { useState } from 'react';
 import { useModule } from '../../state/moduleStore';
-import { useRunner } from '../run/useRunner';
+import { useRunner, useRunnerUses } from '../run/useRunner';
 import { ArgsForm } from './ArgsForm';
 
 export function FunctionPicker() {
@@ -9,6 +9,7 @@ export function FunctionPicker() {
   const func = useModule((s) => s.func);
   const selectFunc = useModule((s) => s.selectFunc);
   const runner = useRunner();
+  const uses = useRunnerUses();
   const [showAll, setShowAll] = useState(false);
   if (!current || !runner) return null;
   const callables = runner.callables(current.analysis);
@@ -38,7 +39,7 @@ export function FunctionPicker() {
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show all ({internal} ABI internal{internal === 1 ? '' : 's'})
         </label>
       )}
-      {selected?.params && runner.uses.args && <ArgsForm func={selected.name} params={selected.params} disabled={selected.disabled} />}
+      {selected?.params && uses?.args && <ArgsForm func={selected.name} params={selected.params} disabled={selected.disabled} />}
     </div>
   );
 }

@@ -6,13 +6,13 @@ import { useRun } from '../../state/runStore';
 import { CodeEditor } from '../editor/CodeEditor';
 import { languageForMime } from '../editor/language';
 import { formatBytes } from '../format';
-import { useRunner } from '../run/useRunner';
+import { useRunnerUses } from '../run/useRunner';
 import { fileText, mimeForFile, mimeOptions } from './mimeTypes';
 
 /** Shown for runners that take input bytes (Extism input, WASI stdin). */
 export function InputPanel() {
-  const runner = useRunner();
-  return runner?.uses.input ? <InputPanelBody /> : null;
+  const uses = useRunnerUses();
+  return uses?.input ? <InputPanelBody /> : null;
 }
 
 const run = () => void useRun.getState().run();

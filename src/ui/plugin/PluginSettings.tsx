@@ -4,17 +4,17 @@ import { usePlugin } from '../../state/pluginStore';
 import { ConfigEditor } from './ConfigEditor';
 import { ManifestSummary } from './ManifestSummary';
 import { VarsView } from './VarsView';
-import { useRunner } from '../run/useRunner';
+import { useRunnerUses } from '../run/useRunner';
 
 const LOG_LEVELS: LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'off'];
 
 export function PluginSettings() {
-  const runner = useRunner();
+  const uses = useRunnerUses();
   const logLevel = usePlugin((s) => s.logLevel);
   const setLogLevel = usePlugin((s) => s.setLogLevel);
   const fresh = usePlugin((s) => s.freshInstance);
   const setFresh = usePlugin((s) => s.setFreshInstance);
-  if (!runner?.uses.plugin) return null;
+  if (!uses?.plugin) return null;
 
   return (
     <section className="plugin-settings panel" aria-label="Plugin settings">

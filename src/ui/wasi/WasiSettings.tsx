@@ -1,11 +1,11 @@
 /** WASI program settings (DESIGN.md §3, §4): command line, environment, deterministic mode. Only for WASI runs. */
 import { useId, useRef } from 'react';
 import { argvOf, useWasi } from '../../state/wasiStore';
-import { useRunner } from '../run/useRunner';
+import { useRunnerUses } from '../run/useRunner';
 
 export function WasiSettings() {
-  const runner = useRunner();
-  if (!runner?.uses.wasi) return null;
+  const uses = useRunnerUses();
+  if (!uses?.wasi) return null;
   return (
     <section className="wasi-settings panel" aria-label="WASI settings">
       <header className="panel-header">

@@ -9,6 +9,7 @@ import { limitMemory } from '../../wasm/limitMemory';
 import { cacheModuleBytes, CACHED_COPY_MIN_BYTES } from '../../storage/compiledCache';
 import { saveBytesIfNew } from '../../storage/library';
 import { openFromLibrary } from './openFromLibrary';
+import { transpileComponent } from './transpile';
 
 const post = (event: AnalyserEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
@@ -85,6 +86,12 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       } catch (err) {
         post({ type: 'failed', jobId: request.jobId, error: { code: 'invalid', title: 'The module with its memory capped does not compile.', detail: err instanceof Error ? err.message : String(err) } });
       }
+      return;
+    }
+    case 'transpile': {
+      const outcome = await transpileComponent(request.id, new Uint8Array(request.bytes));
+      if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
+      post({ type: 'transpiled', jobId: request.jobId, ...outcome.value });
       return;
     }
     default: {

@@ -55,7 +55,15 @@ export interface UnzipRequest {
   bytes: ArrayBuffer;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest;
+/** Transpile a component with jco (or read the cached output) and compile its core modules. The buffer is transferred. */
+export interface TranspileRequest {
+  type: 'transpile';
+  jobId: number;
+  id: string;
+  bytes: ArrayBuffer;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest | TranspileRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -113,4 +121,16 @@ export interface UnzippedEvent {
   result: UnzipResult;
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent;
+/** A component's jco bindings and compiled core modules, ready for the sandbox. */
+export interface TranspiledEvent {
+  type: 'transpiled';
+  jobId: number;
+  js: string;
+  cores: [string, WebAssembly.Module][];
+  transpileMs: number;
+  compileMs: number;
+  /** 'cache': read back from IndexedDB, jco did not run. */
+  from: 'cache' | 'jco';
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent | TranspiledEvent;
