@@ -102,6 +102,41 @@ const deterministic: Parse<NonNullable<RunRequest['deterministic']>> = (v, at) =
 
 const bytesLimit = integer(0, Number.MAX_SAFE_INTEGER);
 
+const headerPair: Parse<[string, string]> = (v, at) => {
+  if (!Array.isArray(v) || v.length !== 2) return new Invalid(`${at} must be a [name, value] pair.`);
+  const key = text({ nonEmpty: true, maxLength: MAX_NAME_LENGTH })(v[0], `${at}[0]`);
+  if (key instanceof Invalid) return key;
+  const value = text()(v[1], `${at}[1]`);
+  return value instanceof Invalid ? value : [key, value];
+};
+const httpRequest: Parse<NonNullable<RunRequest['request']>> = (v, at) => {
+  if (!isRecord(v)) return new Invalid(`${at} must be { method?, url?, headers?, body? }.`);
+  const extra = onlyKeys(v, ['method', 'url', 'headers', 'body'], at);
+  if (extra) return new Invalid(extra);
+  const out: NonNullable<RunRequest['request']> = {};
+  if (v.method !== undefined) {
+    const method = text({ nonEmpty: true, maxLength: 32 })(v.method, `${at}.method`);
+    if (method instanceof Invalid) return method;
+    out.method = method;
+  }
+  if (v.url !== undefined) {
+    const url = text({ maxLength: 8192 })(v.url, `${at}.url`);
+    if (url instanceof Invalid) return url;
+    out.url = url;
+  }
+  if (v.headers !== undefined) {
+    const headers = Array.isArray(v.headers) ? list(headerPair)(v.headers, `${at}.headers`) : record(text({ nonEmpty: true }), text())(v.headers, `${at}.headers`);
+    if (headers instanceof Invalid) return headers;
+    out.headers = headers;
+  }
+  if (v.body !== undefined) {
+    const body = bytes(v.body, `${at}.body`);
+    if (body instanceof Invalid) return body;
+    out.body = body;
+  }
+  return out;
+};
+
 type Supported = Exclude<keyof RunRequest, 'module' | 'func' | 'allowedHosts' | 'mounts'>;
 /** Parses one field into the request; a string says what is wrong. */
 type Setter = (raw: unknown, request: RunRequest) => string | undefined;
@@ -139,6 +174,8 @@ const OPTIONAL: Record<Supported, Setter> = {
   files: field('files', files),
   deterministic: field('deterministic', deterministic),
   watchUnmounted: field('watchUnmounted', boolean),
+  resetInstance: field('resetInstance', boolean),
+  request: field('request', httpRequest),
 };
 
 /** The fields after module and func, in a fixed order. */

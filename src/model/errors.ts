@@ -1,5 +1,6 @@
 /** Errors every layer reports: why a run failed, why a load failed. Plain data, they cross workers. */
 import type { ImportEntry } from '../wasm/types';
+import type { WitValue } from './values';
 
 export type RunErrorCode =
   | 'trap' // the guest trapped (unreachable, divide by zero, out of bounds…)
@@ -10,6 +11,7 @@ export type RunErrorCode =
   | 'memory' // the guest ran out of memory
   | 'limit' // the guest reached a playground limit (output size)
   | 'plugin' // an Extism plugin reported an error (error_set) or a non-zero return code
+  | 'err' // a component function returned the `err` case of its result
   | 'timeout'
   | 'stopped'
   | 'crash' // the worker itself died
@@ -22,6 +24,8 @@ export interface RunError {
   func?: string;
   /** For `link`: the imports nothing provides. */
   missing?: ImportEntry[];
+  /** For `err`: the function's whole result (`{ tag: 'err', val }`). */
+  payload?: WitValue;
 }
 
 export type LoadErrorCode =

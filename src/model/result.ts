@@ -2,7 +2,7 @@
 import type { RunError } from './errors';
 import type { VfsChange } from './files';
 import type { BlockedCapability, LogLevel, RunTimings } from './run';
-import type { WasmValue } from './values';
+import type { WasmValue, WitValue } from './values';
 
 export type RunStatus = 'ok' | 'error' | 'stopped';
 
@@ -50,5 +50,16 @@ export interface RunResult {
   stderr?: Uint8Array;
   /** Filesystem changes the guest made durable, in order. */
   fsChanges?: VfsChange[];
+  /** Components: the function's result as a WIT value (JSON mapping, BigInt for 64-bit). */
+  value?: WitValue;
+  /** Proxy components (wasi:http/incoming-handler): the response; its body is also `output`. */
+  response?: HttpResponseData;
+}
+
+/** An HTTP response a proxy component gave. */
+export interface HttpResponseData {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
 }
 

@@ -1,5 +1,6 @@
 /** Each runnable kind's sandbox message, by kind (types only). */
 import type { ModuleKind } from '../wasm/types';
+import type { ComponentRunMessage } from './component/message';
 import type { CoreRunMessage } from './core/message';
 import type { ExtismRunMessage } from './extism/message';
 import type { WasiRunMessage } from './wasi-p1/message';
@@ -9,8 +10,7 @@ export interface RunMessages {
   'wasi-command': WasiRunMessage;
   'wasi-reactor': WasiRunMessage;
   extism: ExtismRunMessage;
-  /** Components do not run yet: their runner refuses before a message is made. */
-  component: never;
+  component: ComponentRunMessage;
 }
 
 export type RunMessageOf<K extends ModuleKind> = RunMessages[K];

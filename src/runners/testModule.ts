@@ -28,6 +28,7 @@ export function fakeServices(): RunnerServices & { snapshots: number } {
       services.snapshots += mounts.length;
       return mounts.map((m) => ({ guestPath: m.guestPath, readOnly: m.readOnly ?? false, volume: m.volume, dir: m.dir ?? '', entries: [] }));
     },
+    component: async () => ({ ok: true as const }),
     limited: async (id: string, pages: number) => `${id}#${pages}`,
   };
   return services;

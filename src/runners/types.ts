@@ -10,12 +10,15 @@ import type { ArgInput, WitValue } from '../model/values';
 import type { RunMessageOf } from './messages';
 import type { ProvidedImports } from './shared/imports';
 import type { RunOutcome } from './shared/outcome';
+import type { IncomingRequestSpec } from './component/message';
 import type { ExportEntry, ImportEntry, ModuleAnalysis, ModuleKind, ValType } from '../wasm/types';
 import type { WitFunction } from '../wasm/wit/types';
 
 /** A function the runner can call, as the Function picker lists it. */
 export interface Callable {
   name: string;
+  /** What the picker shows when it differs from `name` (a component function within its group). */
+  label?: string;
   /** The signature after the name, e.g. `(i32, i32) -> i32`; '' when the runner has no signature to show. */
   signature: string;
   /** Typed parameters for the argument form; null when the function takes input bytes (or nothing). */
@@ -73,6 +76,10 @@ export interface RunSpec {
   mounts: MountRequest[];
   deterministic?: { seed: string; epochMs: number };
   watchUnmounted: boolean;
+  /** Components: drop the kept instance and keep the new one ("Reset instance"). */
+  resetInstance: boolean;
+  /** wasi:http/incoming-handler#handle: the request to send. */
+  request?: IncomingRequestSpec;
 }
 
 /** What the engine lends a runner while it builds a message. */
@@ -81,6 +88,8 @@ export interface RunnerServices {
   snapshot(mounts: MountRequest[]): Promise<MountSpec[]>;
   /** The sandbox id of a copy of `moduleId` with memories capped at `maxPages`, or why it can't be made. */
   limited(moduleId: string, maxPages: number): Promise<string | { message: string }>;
+  /** Resolves when component `moduleId` is transpiled and prepared in the sandbox, or says why it can't be. */
+  component(moduleId: string): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /** A message ready for the sandbox, with what the engine needs to follow the run. */
@@ -93,7 +102,7 @@ export interface BuiltRun<K extends ModuleKind = ModuleKind> {
 }
 
 /** Result fields a kind adds to the common ones. */
-export type ResultExtras = Pick<RunResult, 'output' | 'vars' | 'exitCode' | 'stdout' | 'stderr'>;
+export type ResultExtras = Pick<RunResult, 'output' | 'vars' | 'exitCode' | 'stdout' | 'stderr' | 'value' | 'response'>;
 
 export interface Runner<K extends ModuleKind = ModuleKind> {
   kind: K;

@@ -5,7 +5,7 @@
  */
 import type { RunOutcome } from '../runners/shared/outcome';
 import { JobClient } from '../util/jobClient';
-import type { ConsoleEvent, FsEvent, PrepareRequest, RunMessage, SandboxEvent, SandboxRequest } from '../worker/sandbox/protocol';
+import type { ConsoleEvent, FsEvent, PrepareRequest, RunMessage, SandboxEvent, SandboxRequest, PrepareComponentRequest } from '../worker/sandbox/protocol';
 
 /** Events that arrive while a run is under way (fs events may come shortly after a Stop, too). */
 export type StreamedEvent = ConsoleEvent | FsEvent;
@@ -38,7 +38,7 @@ export class SandboxClient {
     this.jobs = new JobClient(factory, {
       spare: true,
       maxReplay: MAX_PREPARED,
-      replayKey: (request) => (request.type === 'prepare' ? request.moduleId : undefined),
+      replayKey: (request) => (request.type === 'prepare' || request.type === 'prepare-component' ? request.moduleId : undefined),
       onSpawn: (worker) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = (event: MessageEvent<FsEvent>) => this.fsSinks.get(event.data.jobId)?.(event.data);
@@ -50,7 +50,7 @@ export class SandboxClient {
   }
 
   /** Hand a compiled module to the workers so the next run only instantiates. */
-  prepare(request: PrepareRequest): void {
+  prepare(request: PrepareRequest | PrepareComponentRequest): void {
     this.jobs.broadcast(request);
   }
 

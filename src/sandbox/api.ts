@@ -74,6 +74,10 @@ export interface RunRequest {
   deterministic?: boolean | { seed?: string; epochMs?: number };
   /** WASI: report accesses to unmounted absolute paths (default true; conformance runs turn it off). */
   watchUnmounted?: boolean;
+  /** Components: drop the kept instance and start a new one that is kept (default false). */
+  resetInstance?: boolean;
+  /** wasi:http/incoming-handler#handle: the request (method default GET, url a path or full URL, body text or bytes). */
+  request?: { method?: string; url?: string; headers?: [string, string][] | Record<string, string>; body?: string | ArrayBuffer | Uint8Array };
 }
 
 /** Thrown by `load` with a specific, user-facing error. */

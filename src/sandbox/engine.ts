@@ -2,7 +2,7 @@
  * The engine: load and run modules, with no UI. The app, `window.wasmPlayground` and the
  * embed API all call this (DESIGN.md §9), so what the API does, the UI does.
  */
-import type { RunError } from '../model/errors';
+import type { LoadError, RunError } from '../model/errors';
 import type { VfsChange } from '../model/files';
 import type { MountSpec } from '../model/run';
 import { runnerFor } from '../runners/registry';
@@ -29,6 +29,12 @@ export interface LoadOptions {
   remember?: boolean;
 }
 
+/** Where a component's transpiled code stands (the Inspector shows it; tests read it). */
+export type ComponentStatus =
+  | { state: 'transpiling' }
+  | { state: 'ready'; from: 'cache' | 'jco'; transpileMs: number; compileMs: number }
+  | { state: 'failed'; error: LoadError };
+
 export interface RunOptions {
   onConsole?: (line: ConsoleLine) => void;
 }
@@ -43,6 +49,10 @@ export class Engine {
   private readonly held = new Map<string, Held>();
   /** Memory-capped copies prepared in the sandbox, by "<id>#max_pages=<n>". */
   private readonly limitedIds = new Map<string, Promise<string | { message: string }>>();
+  /** Components being transpiled or ready in the sandbox, by id. */
+  private readonly components = new Map<string, Promise<ComponentStatus>>();
+  private readonly componentStates = new Map<string, ComponentStatus>();
+  private readonly componentListeners = new Set<(id: string, status: ComponentStatus) => void>();
   private nextRunId = 1;
   private readonly saves: SaveQueue;
 
@@ -198,7 +208,50 @@ export class Engine {
   private readonly services: RunnerServices = {
     snapshot: (mounts) => Promise.all(mounts.map((m) => this.fs.snapshot(m))),
     limited: (id, maxPages) => this.limited(id, maxPages),
+    component: async (id) => {
+      const held = this.held.get(id);
+      if (!held) return { ok: false, message: `Component ${id.slice(0, 12)}… is no longer loaded. Load it again.` };
+      const status = await this.prepareComponent(id, held.bytes);
+      return status.state === 'ready' ? { ok: true } : { ok: false, message: status.state === 'failed' ? `${status.error.title} ${status.error.detail}` : 'The component is still being transpiled.' };
+    },
   };
+
+  /** A component's transpile state, if it was loaded. */
+  componentStatus(id: string): ComponentStatus | undefined {
+    return this.componentStates.get(id);
+  }
+
+  /** Told each time a component's transpile state changes. */
+  onComponentStatus(listener: (id: string, status: ComponentStatus) => void): () => void {
+    this.componentListeners.add(listener);
+    return () => this.componentListeners.delete(listener);
+  }
+
+  /**
+   * Transpile a component with jco in the analyser worker (or read its cached output) and hand the
+   * bindings to the sandbox; once per component. Started at load, so Run usually finds it ready.
+   */
+  private prepareComponent(id: string, bytes: Uint8Array): Promise<ComponentStatus> {
+    let pending = this.components.get(id);
+    if (pending) return pending;
+    const report = (status: ComponentStatus) => {
+      this.componentStates.set(id, status);
+      for (const listener of this.componentListeners) listener(id, status);
+      return status;
+    };
+    report({ state: 'transpiling' });
+    pending = this.analyser.transpile(id, bytes.slice().buffer).then((outcome): ComponentStatus => {
+      if (!outcome.ok) {
+        this.components.delete(id); // a later run may try again (a network failure loading jco)
+        return report({ state: 'failed', error: outcome.error });
+      }
+      const { js, cores, compileMs, transpileMs, from } = outcome.value;
+      this.sandbox.prepare({ type: 'prepare-component', moduleId: id, js, cores, compileMs });
+      return report({ state: 'ready', from, transpileMs, compileMs });
+    });
+    this.components.set(id, pending);
+    return pending;
+  }
 
   /**
    * The sandbox id of a copy of module `id` whose memories are capped at `maxPages`, compiled
@@ -263,6 +316,7 @@ export class Engine {
     if (module && analysis.format === 'core') {
       this.sandbox.prepare({ type: 'prepare', moduleId: sha256, module, compileMs, imports: analysis.imports });
     }
+    if (analysis.format === 'component' && analysis.world) void this.prepareComponent(sha256, bytes);
     if (options.remember) {
       // Stored already (opened from the library), kept by the analyser, or written from here.
       const saved = options.stored ? { kept: Promise.resolve({}) } : outcome.kept ? { kept: outcome.kept } : { bytes };

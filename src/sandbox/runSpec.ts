@@ -2,6 +2,7 @@
 import type { LoadedModule } from '../model/module';
 import type { ArgInput, WitValue } from '../model/values';
 import type { RunSpec } from '../runners/types';
+import type { IncomingRequestSpec } from '../runners/component/message';
 import { clampTimeoutMs } from '../util/timeout';
 import type { RunRequest } from './api';
 
@@ -15,6 +16,11 @@ export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): U
   if (input === undefined) return new Uint8Array(0);
   if (typeof input === 'string') return encoder.encode(input);
   return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+function incomingRequest(r: NonNullable<RunRequest['request']>): IncomingRequestSpec {
+  const headers = Array.isArray(r.headers) ? r.headers.map(([k, v]): [string, string] => [k, v]) : Object.entries(r.headers ?? {});
+  return { method: r.method ?? 'GET', url: r.url ?? '/', headers, body: toBytes(r.body) };
 }
 
 function isArgInput(v: WitValue): v is ArgInput {
@@ -54,5 +60,7 @@ export function toRunSpec(request: RunRequest, runId: number, module: LoadedModu
     mounts: request.mounts ?? [],
     ...(det ? { deterministic: { seed: (typeof det === 'object' && det.seed) || DEFAULT_SEED, epochMs: (typeof det === 'object' && det.epochMs) || DEFAULT_EPOCH_MS } } : {}),
     watchUnmounted: request.watchUnmounted ?? true,
+    resetInstance: request.resetInstance ?? false,
+    ...(request.request ? { request: incomingRequest(request.request) } : {}),
   };
 }

@@ -30,5 +30,6 @@ export function parseComponent(buf: Uint8Array): ComponentAnalysis {
     customSections: walk.customSections,
     producers: walk.producers,
     capabilities: [],
+    world: null,
   };
 }

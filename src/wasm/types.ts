@@ -1,4 +1,5 @@
 /** Types produced by the byte analysis in `src/wasm/`. Plain data: they cross the worker boundary. */
+import type { WitWorld } from './wit/types';
 
 /** A WebAssembly number value as JS sees it: i64 is a bigint. */
 export type WasmValue = number | bigint;
@@ -95,8 +96,11 @@ export interface ComponentAnalysis {
   sections: SectionInfo[];
   customSections: string[];
   producers: string[];
-  /** Deeper component analysis (WIT) comes through jco later. */
   capabilities: CapabilityRequest[];
+  /** The component's WIT world, decoded from its type information; null when it could not be read. */
+  world: WitWorld | null;
+  /** Why the world could not be read (the sections are still listed). */
+  worldError?: string;
 }
 
 export type ModuleAnalysis = CoreAnalysis | ComponentAnalysis;

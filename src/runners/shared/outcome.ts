@@ -2,7 +2,8 @@
 import type { RunError } from '../../model/errors';
 import type { VfsChange } from '../../model/files';
 import type { BlockedCapability, ConsoleStream, LogLevel, RunTimings } from '../../model/run';
-import type { WasmValue } from '../../model/values';
+import type { HttpResponseData } from '../../model/result';
+import type { WasmValue, WitValue } from '../../model/values';
 import type { ImportEntry } from '../../wasm/types';
 
 export interface RunSuccess {
@@ -17,6 +18,12 @@ export interface RunSuccess {
   exitCode?: number;
   /** WASI stderr, whole (stdout is `output`). */
   stderr?: ArrayBuffer;
+  /** The output's MIME type when the runner knows it (a component result rendered as JSON). */
+  outputMime?: string;
+  /** A component function's result, as a WIT value. */
+  value?: WitValue;
+  /** A proxy component's response to an incoming request. */
+  response?: HttpResponseData;
 }
 
 export interface RunFailure {
@@ -28,6 +35,9 @@ export interface RunFailure {
   /** stdout and stderr so far, when a WASI program trapped. */
   output?: ArrayBuffer;
   stderr?: ArrayBuffer;
+  outputMime?: string;
+  exitCode?: number;
+  response?: HttpResponseData;
 }
 
 export type RunOutcome = RunSuccess | RunFailure;

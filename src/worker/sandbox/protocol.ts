@@ -20,6 +20,15 @@ export interface PrepareRequest {
   imports: ImportEntry[];
 }
 
+/** A component's jco bindings and compiled core modules: each worker imports the bindings once. */
+export interface PrepareComponentRequest {
+  type: 'prepare-component';
+  moduleId: string;
+  js: string;
+  cores: [string, WebAssembly.Module][];
+  compileMs: number;
+}
+
 export interface RunRequest {
   type: 'run';
   jobId: number;
@@ -33,7 +42,7 @@ export interface DurablePortRequest {
   port: MessagePort;
 }
 
-export type SandboxRequest = PrepareRequest | RunRequest | DurablePortRequest;
+export type SandboxRequest = PrepareRequest | PrepareComponentRequest | RunRequest | DurablePortRequest;
 
 /** One console line: guest output, a log, a stub call, or a denied capability (shown with a one-click grant). */
 export type ConsoleItem =

@@ -5,11 +5,13 @@ import { runExtism } from '../../runners/extism/run';
 import type { GuestContext, PreparedModule, RunOutcome } from '../../runners/shared/outcome';
 import { failure } from '../../runners/shared/outcome';
 import { runWasi } from '../../runners/wasi-p1/run';
+import { runComponent } from '../../runners/component/run';
 import { ConsoleBatcher } from './consoleBatcher';
-import type { DoneEvent, FsEvent, PrepareRequest, RunMessage, RunRequest, SandboxEvent, SandboxRequest } from './protocol';
+import type { DoneEvent, FsEvent, PrepareComponentRequest, PrepareRequest, RunMessage, RunRequest, SandboxEvent, SandboxRequest } from './protocol';
 
 const post = (event: SandboxEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 const prepared = new Map<string, PrepareRequest>();
+const components = new Map<string, PrepareComponentRequest>();
 let durable: MessagePort | null = null;
 
 self.onmessage = (event: MessageEvent<SandboxRequest>) => {
@@ -17,6 +19,9 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
   switch (request.type) {
     case 'prepare':
       prepared.set(request.moduleId, request);
+      return;
+    case 'prepare-component':
+      components.set(request.moduleId, request);
       return;
     case 'run':
       void start(request);
@@ -33,7 +38,7 @@ self.onmessage = (event: MessageEvent<SandboxRequest>) => {
 
 async function start(request: RunRequest): Promise<void> {
   const { jobId, run } = request;
-  const module = prepared.get(request.moduleId);
+  const module = prepared.get(request.moduleId) ?? componentPlaceholder(request.moduleId);
   if (!module) {
     return done(jobId, failure({ code: 'internal', func: run.func, message: 'The sandbox was not given this module. Load it again.' }));
   }
@@ -68,12 +73,24 @@ function dispatch(run: RunMessage, ctx: GuestContext): RunOutcome | Promise<RunO
       return runWasi(run, ctx);
     case 'extism':
       return runExtism(run, ctx);
+    case 'component': {
+      const component = components.get(ctx.moduleId);
+      if (!component) return failure({ code: 'internal', func: run.func, message: 'The sandbox was not given this component. Load it again.' });
+      return runComponent(run, ctx, component);
+    }
     default: {
       const never: never = run;
       throw new Error(`no runner for ${JSON.stringify(never)}`);
     }
   }
 }
+
+/** Components have no core module of their own: their runs get an empty placeholder in the context. */
+function componentPlaceholder(moduleId: string): PrepareRequest | undefined {
+  const component = components.get(moduleId);
+  return component ? { type: 'prepare', moduleId, module: EMPTY_MODULE, compileMs: component.compileMs, imports: [] } : undefined;
+}
+const EMPTY_MODULE = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
 
 /** Buffers from this size up are transferred; smaller ones are cheaper to copy (a transfer costs ~50 µs in Chromium). */
 const TRANSFER_FROM = 64 * 1024;
