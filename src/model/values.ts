@@ -9,4 +9,4 @@ export type ArgInput = number | bigint | string;
  * field names, variants/results as `{ tag, val }`, option as value or null, flags as name arrays,
  * enums as names, tuples as arrays, 64-bit integers as BigInt, `list<u8>` as bytes, resources as handles.
  */
-export type WitValue = boolean | number | bigint | string | null | Uint8Array | WitValue[] | { [key: string]: WitValue };
+export type WitValue = boolean | number | bigint | string | null | Uint8Array | WitValue[] | { [key: string]: WitValue | undefined };
