@@ -29,3 +29,15 @@ describe('fromBytesInput', () => {
     expect(fromBytesInput('base64', 'abcde')).toEqual({ ok: false, error: 'base64: the text has 5 characters, which is not a whole number of bytes' });
   });
 });
+
+describe('fromBytesInput agrees with Node’s encoders', () => {
+  it('on random bytes of every length up to 40', () => {
+    for (let n = 0; n <= 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256));
+      const buffer = Buffer.from(bytes);
+      expect(fromBytesInput('base64', buffer.toString('base64'))).toEqual({ ok: true, value: bytes });
+      expect(fromBytesInput('base64', buffer.toString('base64url'))).toEqual({ ok: true, value: bytes });
+      expect(fromBytesInput('hex', buffer.toString('hex'))).toEqual({ ok: true, value: bytes });
+    }
+  });
+});

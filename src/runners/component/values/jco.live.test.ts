@@ -20,7 +20,7 @@ interface host { host-check: func(x: u32) -> result<u32, string>; }
 interface api {
   record point { x-coord: s32, y: f64 }
   variant shape { circle(u32), square(u64), none }
-  flags perms { read, write-it }
+  flags perms { read, write-it, HTTP-access }
   enum color { red, dark-green }
   resource counter { constructor(start: u32); get: func() -> u32; }
   echo-record: func(p: point) -> point;
@@ -31,6 +31,7 @@ interface api {
   echo-enum: func(c: color) -> color;
   echo-variant: func(s: shape) -> shape;
   echo-oo: func(o: option<option<u32>>) -> option<option<u32>>;
+  echo-ooo: func(o: option<option<option<u32>>>) -> option<option<option<u32>>>;
   echo-bytes: func(l: list<u8>) -> list<u8>;
   echo-u16s: func(l: list<u16>) -> list<u16>;
   echo-s64s: func(l: list<s64>) -> list<s64>;
@@ -67,6 +68,9 @@ const WAT = `(module
     i32.const 32 local.get 0 i32.store8 i32.const 40 local.get 1 i64.store i32.const 32)
   (func (export "${IFACE}#echo-oo") (param i32 i32 i32) (result i32)
     i32.const 48 local.get 0 i32.store8 i32.const 52 local.get 1 i32.store8 i32.const 56 local.get 2 i32.store i32.const 48)
+  (func (export "${IFACE}#echo-ooo") (param i32 i32 i32 i32) (result i32)
+    i32.const 48 local.get 0 i32.store8 i32.const 52 local.get 1 i32.store8
+    i32.const 56 local.get 2 i32.store8 i32.const 60 local.get 3 i32.store i32.const 48)
   (func $echo2 (param i32 i32) (result i32) i32.const 64 local.get 0 i32.store i32.const 68 local.get 1 i32.store i32.const 64)
   (export "${IFACE}#echo-bytes" (func $echo2))
   (export "${IFACE}#echo-u16s" (func $echo2))
@@ -91,7 +95,7 @@ const WAT = `(module
 
 const pointT: WitType = { name: 'point', kind: 'record', fields: [{ name: 'x-coord', type: prim('s32') }, { name: 'y', type: prim('f64') }] };
 const shapeT: WitType = { name: 'shape', kind: 'variant', cases: [{ name: 'circle', type: prim('u32') }, { name: 'square', type: prim('u64') }, { name: 'none', type: null }] };
-const permsT: WitType = { name: 'perms', kind: 'flags', flags: ['read', 'write-it'] };
+const permsT: WitType = { name: 'perms', kind: 'flags', flags: ['read', 'write-it', 'HTTP-access'] };
 const colorT: WitType = { name: 'color', kind: 'enum', cases: ['red', 'dark-green'] };
 const checkT = result(prim('u32'), prim('string'));
 
@@ -147,6 +151,7 @@ describe('jco form against real bindings', () => {
     ['echoFlags', permsT, ['write-it']],
     ['echoFlags', permsT, ['read', 'write-it']],
     ['echoFlags', permsT, []],
+    ['echoFlags', permsT, ['HTTP-access']],
     ['echoU64', prim('u64'), 18446744073709551615n],
     ['echoS64', prim('s64'), -9223372036854775808n],
     ['echoChar', prim('char'), '😀'],
@@ -157,6 +162,10 @@ describe('jco form against real bindings', () => {
     ['echoOo', option(option(prim('u32'))), { tag: 'none' }],
     ['echoOo', option(option(prim('u32'))), { tag: 'some', val: null }],
     ['echoOo', option(option(prim('u32'))), { tag: 'some', val: 5 }],
+    ['echoOoo', option(option(option(prim('u32')))), { tag: 'none' }],
+    ['echoOoo', option(option(option(prim('u32')))), { tag: 'some', val: { tag: 'none' } }],
+    ['echoOoo', option(option(option(prim('u32')))), { tag: 'some', val: { tag: 'some', val: null } }],
+    ['echoOoo', option(option(option(prim('u32')))), { tag: 'some', val: { tag: 'some', val: 9 } }],
     ['echoBytes', list(prim('u8')), new Uint8Array([0, 1, 255])],
     ['echoU16s', list(prim('u16')), [0, 65535]],
     ['echoS64s', list(prim('s64')), [-1n, 9223372036854775807n]],
@@ -164,12 +173,16 @@ describe('jco form against real bindings', () => {
     ['echoString', prim('string'), 'héllo wörld 😀 中文'],
     ['echoTuple', tuple(prim('u8'), prim('string')), [255, 'é']],
   ];
-  it.each(echoes)('%s echoes %j', async (fn, type, value) => {
+  it.each(echoes)('%s echoes case %#', async (fn, type, value) => {
     expect(await call(fn, [type], type, [value])).toEqual({ ok: true, value });
   });
 
   it('reads jco shapes as documented', () => {
-    expect(api.echoFlags!({ writeIt: true })).toEqual({ read: false, writeIt: true });
+    expect(api.echoFlags!({ writeIt: true, httpAccess: true })).toEqual({ read: false, writeIt: true, httpAccess: true });
+    // jco's parity rule: a triple option is nullable outside, tagged in the middle.
+    expect(api.echoOoo!(undefined)).toBeUndefined();
+    expect(api.echoOoo!({ tag: 'none' })).toEqual({ tag: 'none' });
+    expect(api.echoOoo!({ tag: 'some', val: 3 })).toEqual({ tag: 'some', val: 3 });
     expect(api.echoOo!({ tag: 'some', val: undefined })).toEqual({ tag: 'some', val: undefined });
     expect(api.echoU16s!(new Uint16Array([3]))).toBeInstanceOf(Uint16Array);
     expect(api.echoRecord!({ xCoord: 1, y: 2 })).toEqual({ xCoord: 1, y: 2 });
