@@ -68,6 +68,11 @@ export function hostResult(resultType: WitType | null, value: WitValue, resource
   };
   if (resultType.kind !== 'result') return lowered(resultType, value);
   const { tag, val } = value as { tag: string; val?: WitValue };
-  if (tag === 'ok') return lowered(resultType.ok, val);
+  if (tag === 'ok') {
+    const js = lowered(resultType.ok, val);
+    // jco takes a returned { tag: 'ok' | 'err' } as the whole result; wrap an ok value of that shape.
+    const looksTagged = typeof js === 'object' && js !== null && ((js as { tag?: unknown }).tag === 'ok' || (js as { tag?: unknown }).tag === 'err');
+    return looksTagged ? { tag: 'ok', val: js } : js;
+  }
   throw new HostResultError(lowered(resultType.err, val), `the import returned err`);
 }
