@@ -9,13 +9,17 @@ import type { WitValue } from '../../model/values';
 import type { WitType } from '../../wasm/wit/types';
 import type { GuestContext } from '../shared/outcome';
 import type { ComponentRunMessage, IncomingRequestSpec } from './message';
+import { callResult, ResourceTable, toJco } from './values';
+
+/** An argument jco can't take (a stale resource handle): the run's input was wrong, not the guest. */
+class ArgumentError extends Error {}
 
 export interface ComponentGuest {
   readonly imports: Record<string, unknown>;
   attach(message: ComponentRunMessage, ctx: GuestContext): void;
   toJs(type: WitType, value: WitValue): unknown;
   /** Call and convert the result; a result-typed function's thrown err becomes `{ tag: 'err', val }`. */
-  callResult(type: WitType | null, invoke: () => unknown): WitValue | undefined;
+  callResult(type: WitType | null, invoke: () => unknown): Promise<WitValue | undefined>;
   /** The exit code when `err` is the guest's exit (or, with null, when the run called exit), else null. */
   exitOf(err: unknown): number | null;
   /** A RunError for failures the host knows better than a generic trap (limits, denied capabilities). */
@@ -28,6 +32,7 @@ export interface ComponentGuest {
 
 export function createComponentGuest(message: ComponentRunMessage, ctx: GuestContext): ComponentGuest {
   let run = { message, ctx };
+  const table = new ResourceTable();
   const missing = (name: string) =>
     new Proxy(
       {},
@@ -43,18 +48,18 @@ export function createComponentGuest(message: ComponentRunMessage, ctx: GuestCon
     attach: (m, c) => {
       run = { message: m, ctx: c };
     },
-    toJs: (_type, value) => value,
-    callResult(type, invoke) {
-      if (type?.kind !== 'result') return invoke() as WitValue | undefined;
-      try {
-        return { tag: 'ok', val: (invoke() ?? null) as WitValue };
-      } catch (err) {
-        if (err && typeof err === 'object' && 'payload' in err) return { tag: 'err', val: (err as { payload: WitValue }).payload ?? null };
-        throw err;
-      }
+    toJs(type, value) {
+      const js = toJco(type, value, table);
+      if (!js.ok) throw new ArgumentError(js.error);
+      return js.value;
+    },
+    async callResult(type, invoke) {
+      const result = await callResult(type, invoke, table);
+      if (!result.ok) throw new Error(`The component returned a value that does not match its WIT type: ${result.error}`);
+      return type ? result.value : undefined;
     },
     exitOf: () => null,
-    explain: () => null,
+    explain: (err) => (err instanceof ArgumentError ? { code: 'bad-args', func: run.message.func, message: err.message } : null),
     incoming: () => {
       throw new Error(`incoming requests are not supported yet (${run.message.func})`);
     },

@@ -72,7 +72,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
   const t1 = performance.now();
   try {
     if (message.command) {
-      const exitCode = callCommand(root, message, guest);
+      const exitCode = await callCommand(root, message, guest);
       guest.end();
       return { ok: true, values: [], exitCode, timings: { compileMs, instantiateMs, callMs: performance.now() - t1 }, ...guest.streams() };
     }
@@ -83,7 +83,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
       if ('error' in response) return { ok: false, error: { code: 'trap', func, message: response.error }, timings: { compileMs, instantiateMs, callMs } };
       return { ok: true, values: [], response, output: response.body.slice().buffer, ...mimeOf(response), timings: { compileMs, instantiateMs, callMs } };
     }
-    const value = callFunction(root, message, guest);
+    const value = await callFunction(root, message, guest);
     guest.flush();
     const callMs = performance.now() - t1;
     const out = resultOutput(message.fn.result, value);
@@ -97,11 +97,11 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
       return { ok: true, values: [], exitCode: exit, timings: { compileMs, instantiateMs, callMs }, ...guest.streams() };
     }
     guest.end();
-    // A trap poisons the instance (the component model forbids entering it again).
-    const poisoned = live.get(ctx.moduleId) === current;
-    live.delete(ctx.moduleId);
     const error = guest.explain(err) ?? describeGuestError(err, describeCall(message), 'call');
-    const note = poisoned && error.code === 'trap' ? ' The trap poisoned this instance: the next run gets a fresh one (state kept in it is gone).' : '';
+    // A trap poisons the instance (the component model forbids entering it again); a bad argument does not.
+    const kept = live.get(ctx.moduleId) === current;
+    if (error.code !== 'bad-args') live.delete(ctx.moduleId);
+    const note = kept && error.code !== 'bad-args' ? ' The trap poisoned this instance: the next run gets a fresh one (state kept in it is gone).' : '';
     return { ok: false, error: { ...error, message: error.message + note }, timings: { compileMs, instantiateMs, callMs }, ...guest.streams() };
   }
 }
@@ -125,7 +125,7 @@ function exportsOf(root: Record<string, unknown>, iface: string | null): Record<
 
 type Fn = (...args: unknown[]) => unknown;
 
-function callFunction(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): WitValue | undefined {
+function callFunction(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): Promise<WitValue | undefined> {
   const { fn } = message;
   const obj = exportsOf(root, message.iface);
   const params = fn.params.map((p) => p.type);
@@ -159,9 +159,9 @@ function callable(f: unknown, fn: WitFunction): Fn {
 }
 
 /** wasi:cli/run#run: the exit code (an `err` result is exit code 1, as wasmtime reports it). */
-function callCommand(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): number {
+async function callCommand(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): Promise<number> {
   const run = callable(exportsOf(root, message.iface)['run'], message.fn);
-  const result = guest.callResult(message.fn.result, () => run());
+  const result = await guest.callResult(message.fn.result, () => run());
   return isErr(result) ? 1 : (guest.exitOf(null) ?? 0);
 }
 

@@ -6,8 +6,7 @@
 import type { WitFunction, WitInterface } from '../../wasm/wit/types';
 import { STUB_LOG_LIMIT } from '../shared/stubs';
 import { lowerCamel, upperCamel } from './jcoNames';
-import type { ResourceTable } from './values';
-import { defaultValue, describeValue, fromJco, hostResult } from './values';
+import { defaultValue, describeValue, fromJco, hostResult, ResourceTable } from './values';
 
 export interface StubSink {
   line(text: string): void;
@@ -23,7 +22,8 @@ export function componentStubs(interfaces: readonly WitInterface[], functions: r
     const result = fn.result ? defaultValue(fn.result) : null;
     if (calls <= STUB_LOG_LIMIT) {
       const shown = args.map((js, i) => {
-        const value = fromJco(params[i]!.type, js, table);
+        // A throwaway table: logging must not keep the guest's borrowed resources alive.
+        const value = fromJco(params[i]!.type, js, new ResourceTable());
         return value.ok ? describeValue(params[i]!.type, value.value, 120) : '…';
       });
       const back = result && result.ok ? ` → ${describeValue(fn.result!, result.value, 120)}` : '';
