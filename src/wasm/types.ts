@@ -1,4 +1,5 @@
 /** Types produced by the byte analysis in `src/wasm/`. Plain data: they cross the worker boundary. */
+import type { WitWorld } from './wit/types';
 
 /** A WebAssembly number value as JS sees it: i64 is a bigint. */
 export type WasmValue = number | bigint;
@@ -95,8 +96,12 @@ export interface ComponentAnalysis {
   sections: SectionInfo[];
   customSections: string[];
   producers: string[];
-  /** Deeper component analysis (WIT) comes through jco later. */
+  /** From the imported WASI interfaces; `via` names the interfaces. */
   capabilities: CapabilityRequest[];
+  /** The component's world, decoded from the binary; null when it could not be decoded. */
+  world: WitWorld | null;
+  /** Why `world` is null: the decoder's message, with the byte offset. */
+  worldError?: string;
 }
 
 export type ModuleAnalysis = CoreAnalysis | ComponentAnalysis;
