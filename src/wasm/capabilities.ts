@@ -58,7 +58,7 @@ function extismCapability(name: string): Capability | undefined {
   return EXTISM_EXACT[name];
 }
 
-/** The capability one import asks for, if any. Component imports are not mapped yet. */
+/** The capability one core import asks for, if any (component imports: capabilitiesFromInterfaces). */
 export function capabilityOf(imp: Pick<ImportEntry, 'module' | 'name'>): Capability | undefined {
   if (WASI_P1_MODULES.includes(imp.module)) return wasiCapability(imp.name);
   if (imp.module === EXTISM_MODULE) return extismCapability(imp.name);
@@ -75,6 +75,41 @@ export function capabilitiesFromImports(imports: readonly ImportEntry[]): Capabi
     let labels = via.get(capability);
     if (labels === undefined) via.set(capability, (labels = new Set()));
     labels.add(`${imp.module}.${imp.name}`);
+  }
+  return ORDER.filter((c) => via.has(c)).map((capability) => ({ capability, via: [...via.get(capability)!] }));
+}
+
+// WASI 0.2 interfaces by versionless name; a package prefix ending in '/' covers all its interfaces.
+const WASI_P2: readonly (readonly [string, readonly Capability[]])[] = [
+  ['wasi:filesystem/', ['filesystem']],
+  ['wasi:http/outgoing-handler', ['network']],
+  ['wasi:sockets/', ['sockets']],
+  ['wasi:clocks/', ['clock']],
+  ['wasi:random/', ['random']],
+  ['wasi:cli/stdin', ['stdin']],
+  ['wasi:cli/environment', ['env', 'args']],
+  ['wasi:cli/stdout', ['stdout']],
+  ['wasi:cli/stderr', ['stdout']],
+  ['wasi:cli/exit', ['proc-exit']],
+];
+
+/** Capabilities one imported component interface asks for (`wasi:cli/environment@0.2.12` → env, args). */
+export function interfaceCapabilities(name: string): readonly Capability[] {
+  const at = name.indexOf('@');
+  const bare = at < 0 ? name : name.slice(0, at);
+  for (const [key, caps] of WASI_P2) if (key.endsWith('/') ? bare.startsWith(key) : bare === key) return caps;
+  return [];
+}
+
+/** Capabilities a component asks for through the interfaces it imports; `via` lists those interfaces. */
+export function capabilitiesFromInterfaces(names: readonly string[]): CapabilityRequest[] {
+  const via = new Map<Capability, Set<string>>();
+  for (const name of names) {
+    for (const capability of interfaceCapabilities(name)) {
+      let labels = via.get(capability);
+      if (labels === undefined) via.set(capability, (labels = new Set()));
+      labels.add(name);
+    }
   }
   return ORDER.filter((c) => via.has(c)).map((capability) => ({ capability, via: [...via.get(capability)!] }));
 }

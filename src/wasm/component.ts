@@ -1,6 +1,10 @@
-/** A component binary's top-level section list (component model binary format, Binary.md). */
+/** A component binary's sections, world and capabilities (component model binary format, Binary.md). */
 import type { ComponentAnalysis } from './types';
+import type { WitWorld } from './wit/types';
 import { walkSections } from './sections';
+import { WasmParseError } from './reader';
+import { decodeWorld } from './wit/decode';
+import { capabilitiesFromInterfaces } from './capabilities';
 
 // Section ids of the component model; nested core modules and components are not entered.
 export const COMPONENT_SECTION_NAMES = [
@@ -19,11 +23,14 @@ export const COMPONENT_SECTION_NAMES = [
   'value',
 ] as const;
 
-/** List a component's sections (header already checked). Throws WasmParseError on bad sizes. */
+/**
+ * List a component's sections (header already checked) and decode its world. Throws
+ * WasmParseError on bad section sizes; a world that cannot be decoded only sets `worldError`,
+ * so the sections still show.
+ */
 export function parseComponent(buf: Uint8Array): ComponentAnalysis {
-  // Payloads are skipped: WIT-level analysis comes from jco, not from us.
   const walk = walkSections(buf, COMPONENT_SECTION_NAMES, (_id, r) => r.skip(r.remaining));
-  return {
+  const analysis: ComponentAnalysis = {
     format: 'component',
     kind: 'component',
     sections: walk.sections,
@@ -32,4 +39,17 @@ export function parseComponent(buf: Uint8Array): ComponentAnalysis {
     capabilities: [],
     world: null,
   };
+  try {
+    const world = decodeWorld(buf);
+    analysis.world = world;
+    analysis.capabilities = capabilitiesFromInterfaces(importedInterfaces(world));
+  } catch (err) {
+    const detail = err instanceof WasmParseError ? `${err.message} (at byte offset ${err.offset})` : String(err);
+    analysis.worldError = `could not read the component's WIT world: ${detail}`;
+  }
+  return analysis;
+}
+
+function importedInterfaces(world: WitWorld): string[] {
+  return world.imports.flatMap((item) => (item.kind === 'interface' ? [item.iface.name] : []));
 }

@@ -96,10 +96,11 @@ export interface ComponentAnalysis {
   sections: SectionInfo[];
   customSections: string[];
   producers: string[];
+  /** From the imported WASI interfaces; `via` names the interfaces. */
   capabilities: CapabilityRequest[];
-  /** The component's WIT world, decoded from its type information; null when it could not be read. */
+  /** The component's world, decoded from the binary; null when it could not be decoded. */
   world: WitWorld | null;
-  /** Why the world could not be read (the sections are still listed). */
+  /** Why `world` is null: the decoder's message, with the byte offset. */
   worldError?: string;
 }
 
