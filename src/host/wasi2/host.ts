@@ -1,0 +1,118 @@
+/**
+ * The WASI 0.2 host for jco-transpiled components: the `imports` object given to the generated
+ * `instantiate(getCoreModule, imports)`, keyed by versionless interface name. Built on the same
+ * VFS, durability journal, clock, randomness and allowlist as the preview 1 host.
+ */
+import type { VfsChange } from '../../model/files';
+import type { Clock } from '../clock';
+import type { VfsDir } from '../fs/nodes';
+import type { RandomSource } from '../random';
+import type { QuotaEvent } from '../wasi/context';
+import { Durability } from '../wasi/durability';
+import type { Mount } from '../wasi/fds';
+import { cliImports } from './cli';
+import { clockImports, randomImports } from './clocksRandom';
+import type { Wasi2Blocked, Wasi2Context } from './context';
+import { filesystemImports } from './filesystem';
+import { httpImports, type HttpOptions } from './http/outgoing';
+import { ioImports } from './io';
+import { socketImports } from './sockets';
+
+export interface Wasi2Options {
+  /** Command line, argv[0] included. */
+  args: string[];
+  env: [string, string][];
+  /** All of stdin; reads past the end report the stream closed. */
+  stdin: Uint8Array;
+  /** Directories the guest gets from wasi:filesystem/preopens, in order. */
+  preopens: { guestPath: string; root: VfsDir; readOnly: boolean }[];
+  /** Called as the guest writes, with a copy of the bytes. */
+  stdout(bytes: Uint8Array): void;
+  stderr(bytes: Uint8Array): void;
+  clock: Clock;
+  random: RandomSource;
+  /** The guest tried something it may not: a path outside its mounts, a write to a read-only mount, a socket, a host not allowed. */
+  onBlocked(event: Wasi2Blocked): void;
+  /** Changes made durable (sync, drop of a writer, path mutations, exit, every 4 MiB), in order. */
+  onDurable?(changes: VfsChange[]): void;
+  /** A write failed because the volume is over its quota. */
+  onQuota?(event: QuotaEvent): void;
+  /** wasi:http/outgoing-handler: allowed hosts and transport. Absent: every request is denied. */
+  http?: HttpOptions;
+}
+
+export interface Wasi2Host {
+  /** Interface name (no version) → functions and resource classes, as jco's generated code takes them. */
+  imports: Record<string, Record<string, unknown>>;
+  /** The code the guest exited with through wasi:cli/exit, or null if it has not. */
+  exitCode(): number | null;
+  /** Reports every pending file change as durable (end of run); after a trap, files left open stay out. */
+  flush(afterTrap?: boolean): void;
+}
+
+export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
+  const mounts: Mount[] = opts.preopens.map((p) => ({ ...p }));
+  // Each distinct volume gets its own device number; the VFS times follow the guest's clock.
+  [...new Set(mounts.map((m) => m.root.volume))].forEach((v, i) => {
+    v.dev = BigInt(i + 1);
+    v.now = () => opts.clock.realtime();
+  });
+  const seen = new Set<string>();
+  const ctx: Wasi2Context = {
+    clock: opts.clock,
+    random: opts.random,
+    mounts,
+    durability: new Durability(mounts, opts.onDurable),
+    blocked(event) {
+      const key = `${event.capability}:${event.target}:${event.detail}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      opts.onBlocked(event);
+    },
+    quota: (event) => opts.onQuota?.(event),
+  };
+  let code: number | null = null;
+  const imports = {
+    ...cliImports({
+      args: opts.args,
+      env: opts.env,
+      stdin: opts.stdin,
+      stdout: opts.stdout,
+      stderr: opts.stderr,
+      onExit(c) {
+        code = c;
+        ctx.durability.flush('final');
+      },
+    }),
+    ...ioImports(),
+    ...clockImports(opts.clock),
+    ...randomImports(opts.random),
+    ...filesystemImports(ctx),
+    ...socketImports(ctx),
+    ...httpImports(ctx, opts.http ?? { hosts: [] }),
+  };
+  return {
+    imports,
+    exitCode: () => code,
+    flush: (afterTrap = false) => ctx.durability.flush(afterTrap ? 'complete' : 'final'),
+  };
+}
+
+/** A major.minor.patch suffix of a 0.2.x interface ("wasi:cli/run@0.2.12" → "wasi:cli/run"). */
+const VERSION_02 = /@0\.2\.\d+(?:-[\w.]+)?$/;
+
+/**
+ * The imports with lookups by versioned name resolving too: components built today import
+ * `wasi:*@0.2.12`, older ones `@0.2.0`, and some jco outputs look them up with the version.
+ */
+export function importsFor(host: Wasi2Host): Record<string, Record<string, unknown>> {
+  return new Proxy(host.imports, {
+    get(target, key) {
+      if (typeof key !== 'string') return undefined;
+      return target[key] ?? target[key.replace(VERSION_02, '')];
+    },
+    has(target, key) {
+      return typeof key === 'string' && (key in target || key.replace(VERSION_02, '') in target);
+    },
+  });
+}

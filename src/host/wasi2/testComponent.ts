@@ -1,0 +1,91 @@
+/**
+ * Test helper: our C WASI fixtures as wasi:cli command components (jco's preview 1 command
+ * adapter), transpiled with jco and run in Node through createWasi2Host.
+ */
+// A Node-only test helper, never bundled: the jco fence (keep jco's engines out of the app) does not apply.
+// eslint-disable-next-line no-restricted-imports
+import { preview1AdapterCommandPath } from '@bytecodealliance/jco';
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { deterministicClock } from '../clock';
+import { seededRandom } from '../random';
+import { ComponentExit } from './cli';
+import { createWasi2Host, importsFor, type Wasi2Host, type Wasi2Options } from './host';
+
+type Instantiate = (getCoreModule: (path: string) => Promise<WebAssembly.Module>, imports: unknown) => Promise<Record<string, Record<string, (...a: unknown[]) => unknown>>>;
+
+interface Transpiled {
+  instantiate: Instantiate;
+  dir: string;
+}
+
+const cache = new Map<string, Promise<Transpiled>>();
+
+/** A preview 1 module turned into a wasi:cli command component with jco's adapter. */
+export async function commandComponent(p1: Uint8Array): Promise<Uint8Array> {
+  return componentNew(p1, [['wasi_snapshot_preview1', readFileSync(preview1AdapterCommandPath())]]);
+}
+
+/** Transpiles a component (async instantiation) into a temp dir and imports its JS. */
+export async function transpile(component: Uint8Array, name = 'component'): Promise<Transpiled> {
+  await $init;
+  const out = generate(component, { name, instantiation: { tag: 'async' }, noTypescript: true });
+  const dir = mkdtempSync(join(tmpdir(), 'wasi2-'));
+  for (const [file, bytes] of out.files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), bytes);
+  }
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, `${name}.js`)).href)) as { instantiate: Instantiate };
+  return { instantiate: mod.instantiate, dir };
+}
+
+/** A fixture from src/host/wasi/testdata as a transpiled command component (cached per run). */
+export function fixtureComponent(name: string): Promise<Transpiled> {
+  let t = cache.get(name);
+  if (!t) {
+    const p1 = readFileSync(new URL(`../wasi/testdata/${name}.wasm`, import.meta.url));
+    t = commandComponent(p1).then((c) => transpile(c, name));
+    cache.set(name, t);
+  }
+  return t;
+}
+
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  host: Wasi2Host;
+}
+
+/** Instantiates a transpiled command with a host over `options` and calls wasi:cli/run#run. */
+export async function runCommand(t: Transpiled, options: Partial<Wasi2Options> = {}): Promise<CommandRun> {
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  const host = createWasi2Host({
+    args: ['demo'],
+    env: [],
+    stdin: new Uint8Array(0),
+    preopens: [],
+    clock: deterministicClock(),
+    random: seededRandom(1),
+    onBlocked: () => {},
+    ...options,
+    stdout: (b) => (out.push(b), options.stdout?.(b)),
+    stderr: (b) => (err.push(b), options.stderr?.(b)),
+  });
+  const instance = await t.instantiate((path) => WebAssembly.compile(readFileSync(join(t.dir, path))), importsFor(host));
+  let code = 0;
+  try {
+    await instance.run!.run!();
+  } catch (e) {
+    if (!(e instanceof ComponentExit)) throw e;
+    code = e.code;
+  }
+  host.flush();
+  const text = (parts: Uint8Array[]) => Buffer.concat(parts).toString('utf8');
+  return { code, stdout: text(out), stderr: text(err), host };
+}
