@@ -10,6 +10,11 @@ import type { WitType } from '../../wasm/wit/types';
 import type { GuestContext } from '../shared/outcome';
 import type { ComponentRunMessage, IncomingRequestSpec } from './message';
 import { callResult, ResourceTable, toJco } from './values';
+import { ComponentExit, importsFor } from '../../host/wasi2';
+import type { GuestIo } from '../shared/guestWasi';
+import { collector, GuestLimitError, MAX_OUTPUT_BYTES } from '../shared/outputCollector';
+import { createGuestWasi2 } from './guestWasi2';
+import { componentStubs } from './stubs';
 
 /** An argument jco can't take (a stale resource handle): the run's input was wrong, not the guest. */
 class ArgumentError extends Error {}
@@ -33,20 +38,35 @@ export interface ComponentGuest {
 export function createComponentGuest(message: ComponentRunMessage, ctx: GuestContext): ComponentGuest {
   let run = { message, ctx };
   const table = new ResourceTable();
-  const missing = (name: string) =>
-    new Proxy(
-      {},
-      {
-        get: (_t, prop) => () => {
-          throw new Error(`${name}#${String(prop)} is not provided`);
-        },
-      },
-    );
-  const imports = new Proxy({} as Record<string, unknown>, { get: (_t, prop) => missing(String(prop)) });
+  // Callbacks go to whichever run the instance serves now (a kept instance outlives its first run).
+  const budget = { left: MAX_OUTPUT_BYTES };
+  let out = collector((line) => run.ctx.console('stdout', line), budget, 'stdout');
+  let err = collector((line) => run.ctx.console('stderr', line), budget, 'stderr');
+  const io: GuestIo = {
+    stdout: (bytes) => out.push(bytes),
+    stderr: (bytes) => err.push(bytes),
+    console: (stream, text) => run.ctx.console(stream, text),
+    blocked: (report) => run.ctx.blocked(report),
+    fs: (changes) => run.ctx.fs(changes),
+    beforeBlock: () => run.ctx.flush(),
+  };
+  const stdin = new Uint8Array(message.stdin ?? new ArrayBuffer(0));
+  const host = createGuestWasi2(message, stdin, io);
+  const stubs = message.imports === 'stub' ? componentStubs(message.unprovided, message.unprovidedFunctions, table, { line: (text) => run.ctx.console('stub', text) }) : {};
+  const provided = importsFor(host);
+  const imports = new Proxy(stubs as Record<string, unknown>, {
+    get: (target, key) => (typeof key === 'string' ? (target[key] ?? provided[key]) : undefined),
+    has: (target, key) => typeof key === 'string' && (key in target || key in provided),
+  });
+  let ended = false;
   return {
     imports,
-    attach: (m, c) => {
+    attach(m, c) {
       run = { message: m, ctx: c };
+      budget.left = MAX_OUTPUT_BYTES;
+      out = collector((line) => run.ctx.console('stdout', line), budget, 'stdout');
+      err = collector((line) => run.ctx.console('stderr', line), budget, 'stderr');
+      ended = false;
     },
     toJs(type, value) {
       const js = toJco(type, value, table);
@@ -58,13 +78,30 @@ export function createComponentGuest(message: ComponentRunMessage, ctx: GuestCon
       if (!result.ok) throw new Error(`The component returned a value that does not match its WIT type: ${result.error}`);
       return type ? result.value : undefined;
     },
-    exitOf: () => null,
-    explain: (err) => (err instanceof ArgumentError ? { code: 'bad-args', func: run.message.func, message: err.message } : null),
+    exitOf(thrown) {
+      if (thrown === null) return host.exitCode();
+      return thrown instanceof ComponentExit ? thrown.code : null;
+    },
+    explain(thrown) {
+      if (thrown instanceof ArgumentError) return { code: 'bad-args', func: run.message.func, message: thrown.message };
+      if (thrown instanceof GuestLimitError) return { code: 'limit', func: run.message.func, message: thrown.message };
+      return null;
+    },
     incoming: () => {
       throw new Error(`incoming requests are not supported yet (${run.message.func})`);
     },
-    flush: () => run.ctx.flush(),
-    end: () => run.ctx.flush(),
-    streams: () => ({}),
+    flush() {
+      host.flush();
+      run.ctx.flush();
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      out.end();
+      err.end();
+      host.flush();
+      run.ctx.flush();
+    },
+    streams: () => ({ output: out.bytes(), stderr: err.bytes() }),
   };
 }

@@ -1,5 +1,8 @@
 /** The WASI preview 1 host a runner gives its guest: WASI programs and plugins that import WASI. */
+import type { Clock } from '../../host/clock';
 import { deterministicClock, realClock } from '../../host/clock';
+import type { RandomSource } from '../../host/random';
+import type { QuotaEvent } from '../../host/wasi/context';
 import type { VfsDir } from '../../host/fs/nodes';
 import { fromSnapshot } from '../../host/fs/snapshot';
 import type { VfsChange } from '../../model/files';
@@ -38,9 +41,6 @@ export function mountRoot(m: MountSpec): VfsDir {
  * modules pass the same `roots`, so they see (and journal) one tree per mount.
  */
 export function createGuestWasi(options: WasiSettings, stdin: Uint8Array, io: GuestIo, roots: VfsDir[] = options.mounts.map(mountRoot)): WasiHost {
-  const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
-  const base = options.deterministic ? deterministicClock({ epochNs }) : realClock();
-  const clock = { ...base, sleep: (ns: bigint) => (io.beforeBlock?.(), base.sleep(ns)) };
   return createWasiHost({
     args: options.argv,
     env: options.env,
@@ -49,19 +49,32 @@ export function createGuestWasi(options: WasiSettings, stdin: Uint8Array, io: Gu
     watchUnmounted: options.watchUnmounted,
     stdout: io.stdout,
     stderr: io.stderr,
-    clock,
-    random: options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom(),
+    clock: guestClock(options, io),
+    random: guestRandom(options),
     onBlocked: (event) =>
       event.kind === 'socket'
         ? io.blocked({ capability: 'sockets', target: event.op, detail: `${event.op}: sockets are not offered to guests` })
         : io.blocked({ capability: 'filesystem', target: event.path, detail: `${event.op} ${event.path}: ${blockedReason(event.path, options.mounts)}` }),
     onDurable: (changes) => io.fs(changes),
-    onQuota: (event) =>
-      io.console(
-        'stderr',
-        `No space left: writing to ${event.mount} needed ${event.requestedBytes} more bytes, but the volume already uses ${event.usedBytes} of its ${event.maxBytes}-byte quota (ENOSPC). Delete files in the Files panel to free space.`,
-      ),
+    onQuota: (event) => io.console('stderr', quotaLine(event)),
   });
+}
+
+/** The run's clock: deterministic mode's fixed one or the real one; sleeps send console lines first. */
+export function guestClock(options: Pick<WasiSettings, 'deterministic'>, io: Pick<GuestIo, 'beforeBlock'>): Clock {
+  const epochNs = BigInt(options.deterministic?.epochMs ?? 0) * 1_000_000n;
+  const base = options.deterministic ? deterministicClock({ epochNs }) : realClock();
+  return { ...base, sleep: (ns: bigint) => (io.beforeBlock?.(), base.sleep(ns)) };
+}
+
+/** The run's randomness: seeded in deterministic mode, else the platform's CSPRNG. */
+export function guestRandom(options: Pick<WasiSettings, 'deterministic'>): RandomSource {
+  return options.deterministic ? seededRandom(options.deterministic.seed) : cryptoRandom();
+}
+
+/** The Console line for a write over a volume's quota. */
+export function quotaLine(event: QuotaEvent): string {
+  return `No space left: writing to ${event.mount} needed ${event.requestedBytes} more bytes, but the volume already uses ${event.usedBytes} of its ${event.maxBytes}-byte quota (ENOSPC). Delete files in the Files panel to free space.`;
 }
 
 /** Identifies a run's WASI settings but the mounts' contents: a kept plugin instance is reused only under the same. */
@@ -70,7 +83,7 @@ export function wasiKey(options: WasiSettings): string {
   return JSON.stringify([options.argv, options.env, options.deterministic ?? null, options.watchUnmounted, mounts]);
 }
 
-function blockedReason(path: string, mounts: MountSpec[]): string {
+export function blockedReason(path: string, mounts: MountSpec[]): string {
   const mount = mounts.find((m) => path === m.guestPath || path.startsWith(`${m.guestPath.replace(/\/$/, '')}/`));
   return mount?.readOnly ? `${mount.guestPath} is mounted read-only` : 'no directory is mounted there';
 }
