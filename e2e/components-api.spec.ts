@@ -24,3 +24,135 @@ test('adder: add(3, 4) = 7, u32 wraps, the version may be left out', async ({ pa
   expect(result.wrap).toBe(1);
   expect(result.bad).toMatch(/args\[0\]/);
 });
+
+test('types: records, variants, enums, flags, options, u64 as BigInt, an err result with its payload', async ({ page }) => {
+  const r = await page.evaluate(async (url) => {
+    const api = window.wasmPlayground;
+    const mod = await api.load(url);
+    const call = (fn: string, args: unknown[]) => api.run({ module: mod.id, func: `test:types/shapes#${fn}`, args: args as never });
+    const greet = await call('greet', [{ 'full-name': 'Zoë 李', age: 30, tags: ['a'] }]);
+    const young = await call('check-age', [{ 'full-name': 'Kim', age: 12, tags: [] }]);
+    const adult = await call('check-age', [{ 'full-name': 'Kim', age: 40, tags: [] }]);
+    const area = await call('area', [{ tag: 'rect', val: [3, 4.5] }]);
+    const color = await call('next-color', ['blue']);
+    const flags = await call('toggle', [['write']]);
+    const double = await call('maybe-double', [21n]);
+    const none = await call('maybe-double', [null]);
+    const big = await call('big', [18446744073709551615n]);
+    const badField = await call('greet', [{ 'full-name': 'Kim', age: 'old', tags: [] }]);
+    const text = (x: typeof greet) => (x.output ? new TextDecoder().decode(x.output.bytes) : null);
+    return {
+      greet: [greet.status, greet.value, text(greet), greet.output?.mime],
+      young: [young.status, young.error?.code, young.error?.message, young.error?.payload],
+      adult: adult.value,
+      area: area.value,
+      color: color.value,
+      flags: flags.value,
+      double: [typeof double.value, String(double.value)],
+      none: none.value,
+      big: String(big.value),
+      badField: badField.error?.message,
+    };
+  }, fixtureUrl('components/types.wasm'));
+  expect(r.greet).toEqual(['ok', 'Hello, Zoë 李 (30)', 'Hello, Zoë 李 (30)', 'text/plain']);
+  expect(r.young[0]).toBe('error');
+  expect(r.young[1]).toBe('err');
+  expect(r.young[2]).toContain('too young: 12');
+  expect(r.young[3]).toEqual({ tag: 'err', val: 'too young: 12' });
+  expect(r.adult).toEqual({ tag: 'ok', val: 40 });
+  expect(r.area).toBe(13.5);
+  expect(r.color).toBe('red');
+  expect(r.flags).toEqual(['read', 'write']);
+  expect(r.double).toEqual(['bigint', '42']);
+  expect(r.none).toBeNull();
+  expect(r.big).toBe('0');
+  expect(r.badField).toMatch(/args\[0\]\.age: expected an integer \(u8\), got "old"/);
+});
+
+test('reactor: state is kept between calls, a fresh instance and a reset start empty; resources by handle; stubs logged', async ({ page }) => {
+  const r = await page.evaluate(async (url) => {
+    const api = window.wasmPlayground;
+    const mod = await api.load(url);
+    const run = (func: string, args: unknown[] = [], extra = {}) => api.run({ module: mod.id, func, args: args as never, imports: 'stub', ...extra });
+    await run('test:strings/store#add-strings', [['a', 'Zoë 李']]);
+    const count = await run('test:strings/store#add-strings', [['c']]);
+    const kept = await run('test:strings/store#get-strings');
+    const fresh = await run('test:strings/store#get-strings', [], { freshInstance: true });
+    const stillKept = await run('test:strings/store#get-strings');
+    const reset = await run('test:strings/store#get-strings', [], { resetInstance: true });
+    const made = await run('test:strings/counters#[constructor]counter', [5]);
+    const handle = made.value as { resource: string; handle: number };
+    const inc1 = await run('test:strings/counters#counter.increment', [handle]);
+    const inc2 = await run('test:strings/counters#[method]counter.increment', [handle]);
+    const stale = await run('test:strings/counters#counter.get', [{ resource: 'counter', handle: 99 }]);
+    const shout = await run('shout', ['hi']);
+    const unstubbed = await api.run({ module: mod.id, func: 'shout', args: ['hi'] });
+    return {
+      count: count.value ?? count.error?.message,
+      kept: kept.value,
+      fresh: fresh.value,
+      stillKept: stillKept.value,
+      reset: reset.value,
+      handle,
+      incs: [inc1.value, inc2.value],
+      stale: stale.error?.message,
+      shout: [shout.value, shout.console.filter((l) => l.stream === 'stub').map((l) => l.text)],
+      unstubbed: [unstubbed.error?.code, unstubbed.error?.message],
+    };
+  }, fixtureUrl('components/reactor.wasm'));
+  expect(r.count).toBe(3);
+  expect(r.kept).toEqual(['a', 'Zoë 李', 'c']);
+  expect(r.fresh).toEqual([]);
+  expect(r.stillKept).toEqual(['a', 'Zoë 李', 'c']);
+  expect(r.reset).toEqual([]);
+  expect(r.handle).toMatchObject({ resource: 'counter' });
+  expect(r.incs).toEqual([6, 7]);
+  expect(r.stale).toMatch(/handle 99/);
+  expect(r.shout[0]).toBe('HI');
+  expect(r.shout[1]).toEqual([expect.stringMatching(/prefix\(\) → ""/), expect.stringMatching(/lookup\(2\) → none/), expect.stringMatching(/log\("HI"\)/)]);
+  expect(r.unstubbed[0]).toBe('link');
+  expect(r.unstubbed[1]).toMatch(/test:strings\/imports@0\.1\.0#log\(msg: string\)/);
+});
+
+test('bad components: a pre-standard version and a truncated one get specific load errors', async ({ page }) => {
+  const r = await page.evaluate(async (urls) => {
+    const api = window.wasmPlayground;
+    const out: string[] = [];
+    for (const url of urls) {
+      try {
+        await api.load(url);
+        out.push('loaded');
+      } catch (err) {
+        out.push(err instanceof Error ? err.message : String(err));
+      }
+    }
+    return out;
+  }, [fixtureUrl('components/legacy.wasm'), fixtureUrl('components/truncated.wasm')]);
+  expect(r[0]).toMatch(/0x0c|0x1000c/);
+  expect(r[0]).toMatch(/rebuil/i);
+  expect(r[1]).toMatch(/offset/);
+});
+
+test('a trap names the function and poisons the instance; the next run gets a fresh one. A looping component times out and the next run starts at once', async ({ page }) => {
+  const r = await page.evaluate(
+    async ([trapUrl, loopUrl]) => {
+      const api = window.wasmPlayground;
+      const trap = await api.load(trapUrl!);
+      const boom = await api.run({ module: trap.id, func: 'test:trap/boom#boom' });
+      const after = await api.run({ module: trap.id, func: 'test:trap/boom#ok' });
+      const loop = await api.load(loopUrl!);
+      const spin = await api.run({ module: loop.id, func: 'test:loop/spin#spin', timeoutMs: 500 });
+      const t0 = performance.now();
+      const ping = await api.run({ module: loop.id, func: 'test:loop/spin#ping' });
+      return { boom: [boom.status, boom.error?.code, boom.error?.message], after: [after.status, after.value], spin: [spin.status, spin.error?.code], ping: [ping.status, ping.value], pingMs: performance.now() - t0 };
+    },
+    [fixtureUrl('components/trap.wasm'), fixtureUrl('components/loop.wasm')],
+  );
+  expect(r.boom[0]).toBe('error');
+  expect(r.boom[1]).toBe('trap');
+  expect(r.boom[2]).toMatch(/Trap in test:trap\/boom#boom: wasm trap: .*unreachable.* instruction executed\. /);
+  expect(r.boom[2]).toMatch(/poisoned this instance: the next run gets a fresh one/);
+  expect(r.after).toEqual(['ok', 7]);
+  expect(r.spin).toEqual(['stopped', 'timeout']);
+  expect(r.ping).toEqual(['ok', 42]);
+});

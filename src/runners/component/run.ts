@@ -43,7 +43,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
   }
 
   const key = keyOf(message);
-  if (message.instance !== 'keep') live.delete(ctx.moduleId);
+  if (message.instance === 'reset') live.delete(ctx.moduleId);
   let current = message.instance === 'fresh' ? undefined : live.get(ctx.moduleId);
   if (current && current.key !== key) current = undefined; // settings changed: start afresh
   let instantiateMs = 0;
@@ -101,7 +101,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
     // A trap poisons the instance (the component model forbids entering it again); a bad argument does not.
     const kept = live.get(ctx.moduleId) === current;
     if (error.code !== 'bad-args') live.delete(ctx.moduleId);
-    const note = kept && error.code !== 'bad-args' ? ' The trap poisoned this instance: the next run gets a fresh one (state kept in it is gone).' : '';
+    const note = kept && error.code !== 'bad-args' ? `${/[.!?]$/.test(error.message) ? '' : '.'} The trap poisoned this instance: the next run gets a fresh one (state kept in it is gone).` : '';
     return { ok: false, error: { ...error, message: error.message + note }, timings: { compileMs, instantiateMs, callMs }, ...guest.streams() };
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { WitFunction, WitInterface } from '../../wasm/wit/types';
 import { STUB_LOG_LIMIT } from '../shared/stubs';
+import { versionless } from './callables';
 import { lowerCamel, upperCamel } from './jcoNames';
 import { defaultValue, describeValue, fromJco, hostResult, ResourceTable } from './values';
 
@@ -64,7 +65,10 @@ export function componentStubs(interfaces: readonly WitInterface[], functions: r
 
   const out: Record<string, Record<string, unknown>> = {};
   for (const iface of interfaces) {
-    out[iface.name] = objectFor(iface.name, iface.resources, iface.functions);
+    const obj = objectFor(iface.name, iface.resources, iface.functions);
+    // jco asks by the name without its version (`test:strings/imports`); either finds it.
+    out[iface.name] = obj;
+    out[versionless(iface.name)] ??= obj;
   }
   for (const fn of functions) out[fn.binaryName] = { default: stub(fn.binaryName, fn) };
   return out;
