@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LoadedModule, LoadProgress, ModuleSource } from '../sandbox/api';
 import { LoadFailure } from '../sandbox/api';
 import { getEngine } from '../sandbox/instance';
+import { watchTranspiles } from './transpileStore';
 import type { LoadError } from '../model/errors';
 import type { LibraryEntry } from '../storage/library';
 import { listRecent } from '../storage/library';
@@ -57,6 +58,7 @@ export const useModule = create<ModuleState>()((set, get) => ({
     const seq = ++loadSeq;
     set({ loading: { label }, loadError: null });
     try {
+      watchTranspiles();
       const info = await getEngine().load(source, {
         remember: true,
         onProgress: (progress) => {

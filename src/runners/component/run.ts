@@ -6,10 +6,9 @@
 import type { HttpResponseData } from '../../model/result';
 import type { WitValue } from '../../model/values';
 import type { WitFunction, WitType } from '../../wasm/wit/types';
-import type { PrepareComponentRequest } from '../../worker/sandbox/protocol';
 import { describeGuestError } from '../shared/guestErrors';
 import { wasiKey } from '../shared/guestWasi';
-import type { GuestContext, RunOutcome } from '../shared/outcome';
+import type { GuestContext, PreparedComponent, RunOutcome } from '../shared/outcome';
 import { failure } from '../shared/outcome';
 import { bindingsFor } from './bindings';
 import { versionless } from './callables';
@@ -32,7 +31,7 @@ function keyOf(message: ComponentRunMessage): string {
 }
 
 /** Run one component function. Never rejects: failures come back as a RunFailure. */
-export async function runComponent(message: ComponentRunMessage, ctx: GuestContext, prepared: PrepareComponentRequest): Promise<RunOutcome> {
+export async function runComponent(message: ComponentRunMessage, ctx: GuestContext, prepared: PreparedComponent): Promise<RunOutcome> {
   const { func } = message;
   const compileMs = prepared.compileMs;
   let instantiate;

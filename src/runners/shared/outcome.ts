@@ -50,6 +50,13 @@ export interface PreparedModule {
   imports: ImportEntry[];
 }
 
+/** A component transpiled by jco: its bindings module and compiled core modules (DESIGN.md §3). */
+export interface PreparedComponent {
+  js: string;
+  cores: [string, WebAssembly.Module][];
+  compileMs: number;
+}
+
 export interface BlockedReport {
   capability: BlockedCapability;
   target: string;

@@ -2,6 +2,7 @@
 import { useModule } from '../../state/moduleStore';
 import { kindLabel, runAsChoices } from '../../runners/registry';
 import { formatBytes, formatMs } from '../format';
+import { TranspileStatus } from './TranspileStatus';
 
 const RUNNABLE_AS = runAsChoices().map((r) => r.kind);
 
@@ -29,6 +30,7 @@ export function ModuleSummary() {
           {formatBytes(current.size)} · sha-256 <code title={current.id}>{current.id.slice(0, 12)}</code> · parsed in {formatMs(current.parseMs)}
         </span>
       </p>
+      {analysis.format === 'component' && <TranspileStatus id={current.id} />}
       {analysis.format === 'core' && (
         <label className="inline">
           Run as{' '}

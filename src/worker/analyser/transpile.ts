@@ -3,8 +3,12 @@
  * never on the page, and cached in IndexedDB by SHA-256. jco's engines (~6 MB of wasm) are imported
  * on the first component only, so core-module users never download them.
  */
+import type * as JcoTypes from '@bytecodealliance/jco-transpile/component';
 import type { LoadError } from '../../model/errors';
 import { readTranspiled, saveTranspiled, type TranspiledRecord } from '../../storage/transpiledCache';
+
+// Types only: the module itself (and its 3.5 MB engine) is imported on the first component.
+type JcoBindgen = typeof JcoTypes;
 
 /** Bump with jco or with the options below: cached bindings from another flavour are not reused. */
 export const TRANSPILE_FLAVOUR = 'jco-transpile-0.15.0/async/v1';
@@ -42,7 +46,7 @@ export async function transpileComponent(id: string, bytes: Uint8Array): Promise
 
 async function runJco(bytes: Uint8Array): Promise<{ ok: true; value: TranspiledRecord } | { ok: false; error: LoadError }> {
   const t0 = performance.now();
-  let jco: typeof import('@bytecodealliance/jco-transpile/component');
+  let jco: JcoBindgen;
   try {
     jco = await import('@bytecodealliance/jco-transpile/component');
     await jco.$init;

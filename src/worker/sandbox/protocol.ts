@@ -5,7 +5,7 @@
 import type { VfsChange } from '../../model/files';
 import type { BlockedCapability, ConsoleStream, LogLevel } from '../../model/run';
 import type { RunMessage } from '../../runners/messages';
-import type { RunOutcome } from '../../runners/shared/outcome';
+import type { PreparedComponent, RunOutcome } from '../../runners/shared/outcome';
 import type { ImportEntry } from '../../wasm/types';
 
 export type { RunMessage };
@@ -21,12 +21,9 @@ export interface PrepareRequest {
 }
 
 /** A component's jco bindings and compiled core modules: each worker imports the bindings once. */
-export interface PrepareComponentRequest {
+export interface PrepareComponentRequest extends PreparedComponent {
   type: 'prepare-component';
   moduleId: string;
-  js: string;
-  cores: [string, WebAssembly.Module][];
-  compileMs: number;
 }
 
 export interface RunRequest {
