@@ -272,9 +272,10 @@ const BUILTINS: Record<number, { imm: string; feature: keyof typeof UNSUPPORTED 
   0x2b: { imm: 'b', feature: 'coopThreads' },
   0x2c: { imm: 'b', feature: 'coopThreads' },
   0x2d: { imm: 'b', feature: 'coopThreads' },
-  0x40: { imm: 'bu', feature: 'threads' },
-  0x41: { imm: 'buu', feature: 'threads' },
-  0x42: { imm: 'b', feature: 'threads' },
+  // As wasm-tools writes them; Binary.md has since added a `shared` flag byte before the type.
+  0x40: { imm: 'u', feature: 'threads' },
+  0x41: { imm: 'uu', feature: 'threads' },
+  0x42: { imm: '', feature: 'threads' },
 };
 
 function readBuiltin(op: number, r: ByteReader, found: Findings): boolean {
