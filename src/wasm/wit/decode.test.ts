@@ -6,6 +6,7 @@ import { printWit } from './printWit';
 import { formatSignature, formatType } from './format';
 import { buildCommand, buildComponent, TYPES_WAT, TYPES_WIT } from './testComponents';
 import { WasmParseError } from '../reader';
+import { uleb } from '../leb';
 
 function iface(items: WitWorldItem[], name: string): WitInterface {
   const found = items.find((i) => i.kind === 'interface' && i.iface.name === name);
@@ -211,6 +212,23 @@ describe('decodeWorld: a wasi:cli command (demo.wasm through the preview1 comman
 
   it("prints the same world block as jco's componentWit", async () => {
     expect(worldLines(printWit(world))).toEqual(worldLines(await componentWit(bytes)));
+  });
+
+  it('skips core modules by size: with a 30 MB core module added, the world decodes in well under 100 ms', () => {
+    const payload = 30 * 1024 * 1024;
+    const customName = [4, ...new TextEncoder().encode('big!')];
+    const custom = [0, ...uleb(customName.length + payload), ...customName];
+    const head = [1, ...uleb(8 + custom.length + payload), 0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...custom];
+    const big = new Uint8Array(bytes.length + head.length + payload);
+    big.set(bytes.subarray(0, 8));
+    big.set(head, 8);
+    big.set(bytes.subarray(8), 8 + head.length + payload);
+    const start = performance.now();
+    const bigWorld = decodeWorld(big);
+    const ms = performance.now() - start;
+    expect(bigWorld).toEqual(world);
+    // Measured ~1-8 ms on the 2-core dev machine; the bar leaves room for a loaded CI.
+    expect(ms).toBeLessThan(100);
   });
 });
 

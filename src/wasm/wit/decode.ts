@@ -10,7 +10,7 @@
 import type { WitWorld } from './types';
 import { ByteReader, WasmParseError } from '../reader';
 import { instantiate, OPAQUE, type Item, type Node } from './graph';
-import { newScope, lookup, space, type Findings, type Scope } from './scope';
+import { newScope, lookup, space, type Findings } from './scope';
 import {
   declare,
   MAX_DEPTH,
@@ -35,6 +35,9 @@ export function decodeWorld(bytes: Uint8Array): WitWorld {
     return buildWorld(root, found);
   } catch (err) {
     if (err instanceof WasmParseError) throw err;
+    if (err instanceof RangeError) {
+      throw new WasmParseError("the component's types are nested too deeply to decode (the call stack ran out)", 0);
+    }
     // A bug of ours (or a pathological input) must read like any other decode failure.
     const message = err instanceof Error ? err.message : String(err);
     throw new WasmParseError(`internal error while decoding the component's world: ${message}`, 0);
@@ -304,4 +307,3 @@ function skipResultList(r: ByteReader): void {
   } else throw new WasmParseError(`unknown result list encoding 0x${tag.toString(16)}`, at);
 }
 
-export type { Scope };
