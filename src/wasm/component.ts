@@ -45,7 +45,9 @@ export function parseComponent(buf: Uint8Array): ComponentAnalysis {
     analysis.capabilities = capabilitiesFromInterfaces(importedInterfaces(world));
   } catch (err) {
     const detail = err instanceof WasmParseError ? `${err.message} (at byte offset ${err.offset})` : String(err);
-    analysis.worldError = `could not read the component's WIT world: ${detail}`;
+    analysis.worldError =
+      `could not read the component's WIT world: ${detail}. The sections are still listed; ` +
+      'if the file is not damaged, rebuild it with current tooling (wasm-tools, cargo component, jco).';
   }
   return analysis;
 }

@@ -10,7 +10,7 @@
 import type { WitWorld } from './types';
 import { ByteReader, WasmParseError } from '../reader';
 import { instantiate, OPAQUE, type Item, type Node } from './graph';
-import { newScope, lookup, space, type Findings, type Scope } from './scope';
+import { newScope, lookup, space, type Findings } from './scope';
 import {
   declare,
   MAX_DEPTH,
@@ -35,6 +35,9 @@ export function decodeWorld(bytes: Uint8Array): WitWorld {
     return buildWorld(root, found);
   } catch (err) {
     if (err instanceof WasmParseError) throw err;
+    if (err instanceof RangeError) {
+      throw new WasmParseError("the component's types are nested too deeply to decode (the call stack ran out)", 0);
+    }
     // A bug of ours (or a pathological input) must read like any other decode failure.
     const message = err instanceof Error ? err.message : String(err);
     throw new WasmParseError(`internal error while decoding the component's world: ${message}`, 0);
@@ -272,9 +275,10 @@ const BUILTINS: Record<number, { imm: string; feature: keyof typeof UNSUPPORTED 
   0x2b: { imm: 'b', feature: 'coopThreads' },
   0x2c: { imm: 'b', feature: 'coopThreads' },
   0x2d: { imm: 'b', feature: 'coopThreads' },
-  0x40: { imm: 'bu', feature: 'threads' },
-  0x41: { imm: 'buu', feature: 'threads' },
-  0x42: { imm: 'b', feature: 'threads' },
+  // As wasm-tools writes them; Binary.md has since added a `shared` flag byte before the type.
+  0x40: { imm: 'u', feature: 'threads' },
+  0x41: { imm: 'uu', feature: 'threads' },
+  0x42: { imm: '', feature: 'threads' },
 };
 
 function readBuiltin(op: number, r: ByteReader, found: Findings): boolean {
@@ -303,4 +307,3 @@ function skipResultList(r: ByteReader): void {
   } else throw new WasmParseError(`unknown result list encoding 0x${tag.toString(16)}`, at);
 }
 
-export type { Scope };

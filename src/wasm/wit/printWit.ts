@@ -12,21 +12,13 @@ export function printWit(world: WitWorld, rootName = 'root:component'): string {
   const out: string[] = [`package ${rootName};`, '', 'world root {'];
   const worldLevel = [...world.imports, ...world.exports];
   const worldTypes = worldLevel.flatMap((i) => (i.kind === 'type' ? [{ name: i.name, type: i.type }] : []));
-  const own = worldTypes.filter((e) => isOwnDefinition(e, ''));
-  const explicit = worldTypes
-    .filter((e) => !isOwnDefinition(e, '') && e.type.iface !== undefined && e.type.iface !== '' && e.type.name !== undefined)
-    .map((e) => ({ from: e.type.iface!, name: e.type.name!, as: e.name }));
+  // Types the world's functions reach that no world item brings in get a `use` up front.
+  const covered = new Set(worldTypes.map((e) => e.name));
   const worldRefs = worldLevel.flatMap((i) => (i.kind === 'function' ? typesOfFunction(i.fn) : []));
-  const uses = usesOf(own.map((e) => e.type), worldRefs, explicit, '', null, new Set(own.map((e) => e.name)));
-  for (const line of uses) out.push(IND + line);
-  for (const e of own) out.push(...typeDef(e.name, e.type, [], IND));
-  const imports = world.imports.filter((i) => i.kind !== 'type');
-  const exports = world.exports.filter((i) => i.kind !== 'type');
-  if (uses.length + own.length > 0 && imports.length + exports.length > 0) out.push('');
-  for (const item of imports) out.push(...worldItem('import', item));
-  if (imports.length > 0 && exports.length > 0) out.push('');
-  for (const item of exports) out.push(...worldItem('export', item));
-  out.push('}');
+  for (const line of usesOf([], worldRefs, [], '', null, covered)) out.push(IND + line);
+  const imports = worldBlock('import', world.imports);
+  const exports = worldBlock('export', world.exports);
+  out.push(...imports, ...(imports.length > 0 && exports.length > 0 ? [''] : []), ...exports, '}');
 
   for (const [pkg, ifaces] of packages(worldLevel)) {
     out.push('', `package ${pkg} {`);
@@ -37,6 +29,25 @@ export function printWit(world: WitWorld, rootName = 'root:component'): string {
     out.push('}');
   }
   return out.join('\n') + '\n';
+}
+
+/** One side of the world block, in binary order: types where they appear, resources with their functions. */
+function worldBlock(dir: 'import' | 'export', items: WitWorldItem[]): string[] {
+  const resources = new Set(items.flatMap((i) => (i.kind === 'type' && i.type.kind === 'resource' && isOwnDefinition(i, '') ? [i.name] : [])));
+  const fns = items.flatMap((i) => (i.kind === 'function' ? [i.fn] : []));
+  const out: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'type') {
+      if (isOwnDefinition(item, '')) out.push(...typeDef(item.name, item.type, fns, IND));
+      else if (item.type.iface !== undefined && item.type.iface !== '' && item.type.name !== undefined) {
+        const as = item.type.name === item.name ? witId(item.name) : `${witId(item.type.name)} as ${witId(item.name)}`;
+        out.push(`${IND}use ${item.type.iface}.{${as}};`);
+      } else out.push(`${IND}type ${witId(item.name)} = ${formatType(item.type)};`);
+    } else if (item.kind === 'function') {
+      if (item.fn.resource === undefined || !resources.has(item.fn.resource)) out.push(...worldItem(dir, item));
+    } else out.push(...worldItem(dir, item));
+  }
+  return out;
 }
 
 function worldItem(dir: 'import' | 'export', item: WitWorldItem): string[] {
@@ -98,7 +109,7 @@ function interfaceBody(iface: WitInterface, ind: string): string[] {
   return out;
 }
 
-function isOwnDefinition(entry: WitField, ifaceName: string): boolean {
+function isOwnDefinition(entry: Pick<WitField, 'name' | 'type'>, ifaceName: string): boolean {
   return entry.type.name === entry.name && entry.type.iface === ifaceName;
 }
 
