@@ -131,8 +131,10 @@ describe('parseEmbedRequest', () => {
   });
 
   it('explains what is wrong with a bad request', () => {
-    const badArgs = run({ args: [{}] });
-    expect(badArgs).toEqual({ ok: false, id: '1', code: 'bad-request', message: expect.stringMatching(/args/) });
+    // Objects are WIT values for components now; a function or a symbol is not a value of any kind.
+    const badArgs = run({ args: [{ f: () => 1 }] });
+    expect(badArgs).toEqual({ ok: false, id: '1', code: 'bad-request', message: expect.stringMatching(/args\[0\]\.f/) });
+    expect(run({ args: [{ 'full-name': 'Zoë', tags: ['a'], n: 3n, b: new Uint8Array([1]) }] })).toMatchObject({ ok: true });
     expect(run({ runAs: 'python' })).toMatchObject({ ok: false, message: expect.stringMatching(/runAs/) });
     const badSource = parseEmbedRequest({ type: 'wasmPlayground:load', id: 1, source: { bytes: 'AAAA' } });
     expect(badSource).toMatchObject({ ok: false, message: expect.stringMatching(/bytes/) });

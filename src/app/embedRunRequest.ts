@@ -4,6 +4,7 @@
  * by name instead of being dropped without a word.
  */
 import type { ArgInput, FileEntry, ModuleSource, RunRequest } from '../sandbox/api';
+import type { WitValue } from '../model/values';
 import { clampTimeoutMs } from '../util/timeout';
 import type { ModuleKind } from '../wasm/types';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './embedLimits';
@@ -27,8 +28,32 @@ const REFUSED: Record<string, string> = {
   mounts: "request.mounts is not accepted from an embedding page: it would expose the user's stored files. Use request.files for a fresh volume instead.",
 };
 
-const arg: Parse<ArgInput> = (v, at) =>
-  typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' ? v : new Invalid(`${at}: request.args must be an array of numbers, bigints or strings.`);
+/** A core argument (number, bigint, text) or a component's WIT value (README "Component values"); checked against the types by the runner. */
+const arg: Parse<ArgInput | WitValue> = (v, at) => witValue(v, at, 0);
+
+function witValue(v: unknown, at: string, depth: number): WitValue | Invalid {
+  if (depth > 64) return new Invalid(`${at}: nested too deeply (at most 64 levels).`);
+  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' || v instanceof Uint8Array) return v;
+  if (Array.isArray(v)) {
+    const out: WitValue[] = [];
+    for (const [i, item] of v.entries()) {
+      const value = witValue(item, `${at}[${i}]`, depth + 1);
+      if (value instanceof Invalid) return value;
+      out.push(value);
+    }
+    return out;
+  }
+  if (isRecord(v)) {
+    const out: Record<string, WitValue> = {};
+    for (const [key, item] of Object.entries(v)) {
+      const value = witValue(item, `${at}.${key}`, depth + 1);
+      if (value instanceof Invalid) return value;
+      out[key] = value;
+    }
+    return out;
+  }
+  return new Invalid(`${at}: request.args must hold numbers, bigints, strings, or WIT values (objects, arrays, null, booleans, Uint8Array).`);
+}
 
 /** WASI strings are C strings. */
 const cString = text({ noNul: true });
