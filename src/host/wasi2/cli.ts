@@ -14,8 +14,8 @@ export interface CliOptions {
   stdin: Uint8Array;
   stdout(bytes: Uint8Array): void;
   stderr(bytes: Uint8Array): void;
-  /** Called as the guest exits, before the exit unwinds it. */
-  onExit(code: number): void;
+  /** Called as the guest exits, before the exit unwinds it; returns the code to exit with. */
+  onExit(code: number): number;
 }
 
 /** wasi:cli/terminal-* resources: no instance is ever handed out. */
@@ -37,8 +37,7 @@ export function cliImports(opts: CliOptions): Record<string, Record<string, unkn
   const stdout = { write: (b: Uint8Array) => opts.stdout(b.slice()) };
   const stderr = { write: (b: Uint8Array) => opts.stderr(b.slice()) };
   const exit = (code: number): never => {
-    opts.onExit(code);
-    throw new ComponentExit(code);
+    throw new ComponentExit(opts.onExit(code));
   };
   return {
     'wasi:cli/environment': {

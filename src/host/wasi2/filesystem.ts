@@ -330,8 +330,9 @@ export class Descriptor {
       if (node instanceof VfsFile && (openFlags.truncate || writes)) this.refuseReadOnly(p, op);
     }
     if (node instanceof VfsDir) {
-      const mutate = flags.mutateDirectory === true && this.flags.mutateDirectory === true;
-      return new Descriptor(this.ctx, node, this.mount, { ...flags, mutateDirectory: mutate });
+      // A directory keeps its parent's permissions, whatever the flags ask (as in wasmtime):
+      // the preview 1 adapter asks for no `read` when it opens one to list it.
+      return new Descriptor(this.ctx, node, this.mount, { read: this.flags.read, mutateDirectory: this.flags.mutateDirectory });
     }
     if (!(node instanceof VfsFile)) fail('loop');
     if (openFlags.truncate && node.size > 0) {

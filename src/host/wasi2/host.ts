@@ -48,6 +48,12 @@ export interface Wasi2Host {
   exitCode(): number | null;
   /** Reports every pending file change as durable (end of run); after a trap, files left open stay out. */
   flush(afterTrap?: boolean): void;
+  /**
+   * The third argument of jco's `instantiate`: instantiates each core module as jco would, and
+   * notes the code a preview 1 program passes to `proc_exit`. jco's preview 1 adapter turns it
+   * into wasi:cli/exit's bare ok/err, so without this `exit(33)` would end with code 1.
+   */
+  instantiateCore(module: WebAssembly.Module, imports?: WebAssembly.Imports): Promise<WebAssembly.Instance>;
 }
 
 export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
@@ -72,6 +78,8 @@ export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
     quota: (event) => opts.onQuota?.(event),
   };
   let code: number | null = null;
+  // The code the last preview 1 proc_exit call asked for (adapted commands only).
+  let p1Code: number | null = null;
   const imports = {
     ...cliImports({
       args: opts.args,
@@ -80,8 +88,9 @@ export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
       stdout: opts.stdout,
       stderr: opts.stderr,
       onExit(c) {
-        code = c;
+        code = c === 1 && p1Code !== null && p1Code !== 0 ? p1Code : c;
         ctx.durability.flush('final');
+        return code;
       },
     }),
     ...ioImports(),
@@ -95,6 +104,19 @@ export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
     imports,
     exitCode: () => code,
     flush: (afterTrap = false) => ctx.durability.flush(afterTrap ? 'complete' : 'final'),
+    instantiateCore(module, imports = {}) {
+      const p1 = imports.wasi_snapshot_preview1;
+      const procExit = p1?.proc_exit;
+      if (typeof procExit === 'function') {
+        const noted = (c: number) => {
+          p1Code = c >>> 0;
+          return (procExit as (c: number) => unknown)(c);
+        };
+        // Keep the properties jco puts on its import functions (`_jcoMaySuspend`).
+        imports = { ...imports, wasi_snapshot_preview1: { ...p1, proc_exit: Object.assign(noted, procExit) } };
+      }
+      return WebAssembly.instantiate(module, imports);
+    },
   };
 }
 

@@ -25,16 +25,22 @@ const CLOSED: StreamError = { tag: 'closed' };
 /** jco drops a host resource by calling this method, when the guest drops its handle. */
 export const dispose: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose');
 
-/** wasi:io/poll `pollable`: ready at once, or at a monotonic-clock instant. */
+/**
+ * wasi:io/poll `pollable`: ready at once, or at a monotonic-clock instant. `settle` runs before
+ * it is looked at: a pending HTTP response is fetched (synchronously) then, so it is ready.
+ */
 export class Pollable {
   constructor(
     private readonly deadline: bigint | null = null,
     private readonly clock: Clock | null = null,
+    private readonly settle?: () => void,
   ) {}
   ready(): boolean {
+    this.settle?.();
     return this.deadline === null || this.clock === null || this.clock.monotonic() >= this.deadline;
   }
   block(): void {
+    this.settle?.();
     if (this.deadline === null || this.clock === null) return;
     const left = this.deadline - this.clock.monotonic();
     if (left > 0n) this.clock.sleep(left);

@@ -7,7 +7,7 @@
 import { preview1AdapterCommandPath } from '@bytecodealliance/jco';
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,11 +16,12 @@ import { seededRandom } from '../random';
 import { ComponentExit } from './cli';
 import { createWasi2Host, importsFor, type Wasi2Host, type Wasi2Options } from './host';
 
-type Instantiate = (getCoreModule: (path: string) => Promise<WebAssembly.Module>, imports: unknown) => Promise<Record<string, Record<string, (...a: unknown[]) => unknown>>>;
+type Instantiate = (getCoreModule: (path: string) => Promise<WebAssembly.Module>, imports: unknown, instantiateCore?: Wasi2Host['instantiateCore']) => Promise<Record<string, Record<string, (...a: unknown[]) => unknown>>>;
 
 interface Transpiled {
   instantiate: Instantiate;
-  dir: string;
+  /** The core modules jco wrote, by file name. */
+  cores: Map<string, Uint8Array>;
 }
 
 const cache = new Map<string, Promise<Transpiled>>();
@@ -39,8 +40,13 @@ export async function transpile(component: Uint8Array, name = 'component'): Prom
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), bytes);
   }
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, `${name}.js`)).href)) as { instantiate: Instantiate };
-  return { instantiate: mod.instantiate, dir };
+  try {
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, `${name}.js`)).href)) as { instantiate: Instantiate };
+    const cores = new Map(out.files.filter(([f]) => f.endsWith('.wasm')).map(([f, b]) => [f, b]));
+    return { instantiate: mod.instantiate, cores };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A fixture from src/host/wasi/testdata as a transpiled command component (cached per run). */
@@ -77,7 +83,12 @@ export async function runCommand(t: Transpiled, options: Partial<Wasi2Options> =
     stdout: (b) => (out.push(b), options.stdout?.(b)),
     stderr: (b) => (err.push(b), options.stderr?.(b)),
   });
-  const instance = await t.instantiate((path) => WebAssembly.compile(readFileSync(join(t.dir, path))), importsFor(host));
+  const core = (path: string) => {
+    const bytes = t.cores.get(path);
+    if (!bytes) throw new Error(`jco asked for a core module "${path}" it did not write`);
+    return WebAssembly.compile(new Uint8Array(bytes));
+  };
+  const instance = await t.instantiate(core, importsFor(host), host.instantiateCore);
   let code = 0;
   try {
     await instance.run!.run!();
