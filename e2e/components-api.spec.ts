@@ -156,3 +156,75 @@ test('a trap names the function and poisons the instance; the next run gets a fr
   expect(r.spin).toEqual(['stopped', 'timeout']);
   expect(r.ping).toEqual(['ok', 42]);
 });
+
+test('wasi:cli commands: argv, env, stdin, stdout/stderr, exit codes, files under a mount, sockets refused', async ({ page }) => {
+  const r = await page.evaluate(
+    async ([demoUrl, filesUrl, socketsUrl]) => {
+      const api = window.wasmPlayground;
+      const t = new TextDecoder();
+      const text = (b?: Uint8Array) => (b ? t.decode(b) : null);
+      const demo = await api.load(demoUrl!);
+      const ok = await api.run({ module: demo.id, func: 'wasi:cli/run#run', argv: ['one', 'two words'], env: { GREETING: 'hej' }, input: 'shout this' });
+      const fail = await api.run({ module: demo.id, func: 'wasi:cli/run@0.2.12#run', argv: ['--fail'] });
+      const files = await api.load(filesUrl!);
+      const wrote = await api.run({ module: files.id, func: 'wasi:cli/run#run', argv: ['alpha'], files: { guestPath: '/data', entries: [{ path: 'log.txt', data: 'earlier\n' }] } });
+      const noMount = await api.run({ module: files.id, func: 'wasi:cli/run#run' });
+      const sockets = await api.load(socketsUrl!);
+      const sock = await api.run({ module: sockets.id, func: 'wasi:cli/run#run' });
+      return {
+        ok: [ok.status, ok.exitCode, text(ok.stdout ?? ok.output?.bytes), text(ok.stderr)],
+        console: ok.console.map((l) => l.stream),
+        fail: [fail.status, fail.exitCode, text(fail.output?.bytes)],
+        wrote: [wrote.status, wrote.exitCode, text(wrote.output?.bytes), wrote.fsChanges?.map((c) => c.path)],
+        noMount: [noMount.exitCode, text(noMount.stderr)],
+        sock: [sock.exitCode, text(sock.output?.bytes), sock.console.filter((l) => l.stream === 'blocked').map((l) => l.text)],
+      };
+    },
+    [fixtureUrl('components/cli-demo.wasm'), fixtureUrl('components/cli-files.wasm'), fixtureUrl('components/cli-sockets.wasm')],
+  );
+  expect(r.ok[0]).toBe('ok');
+  expect(r.ok[1]).toBe(0);
+  expect(r.ok[2]).toContain('arg[1]: one');
+  expect(r.ok[2]).toContain('arg[2]: two words');
+  expect(r.ok[2]).toContain('GREETING=hej');
+  expect(r.ok[2]).toContain('SHOUT THIS');
+  expect(r.ok[3]).toContain('cli-demo: a line on stderr');
+  expect(r.console).toContain('stdout');
+  expect(r.console).toContain('stderr');
+  expect(r.fail[1]).toBe(3);
+  expect(r.fail[2]).toContain('failing with exit code 3');
+  expect(r.wrote[0]).toBe('ok');
+  expect(r.wrote[1]).toBe(0);
+  expect(r.wrote[2]).toContain('written by a component');
+  expect(r.wrote[2]).toContain('alpha');
+  expect(r.wrote[3]).toEqual(expect.arrayContaining(['out.txt', 'log.txt']));
+  expect(r.noMount[0]).toBe(1);
+  expect(r.noMount[1]).toMatch(/cli-files: open \/data\/out\.txt/);
+  expect(r.sock[0]).toBe(1);
+  expect(r.sock[1]).toContain('error-code access-denied');
+  expect(r.sock[2].length).toBeGreaterThan(0);
+});
+
+test('a proxy component answers a request: status, headers and body; 404 for /missing', async ({ page }) => {
+  const r = await page.evaluate(async (url) => {
+    const api = window.wasmPlayground;
+    const mod = await api.load(url);
+    const func = 'wasi:http/incoming-handler#handle';
+    const post = await api.run({ module: mod.id, func, request: { method: 'POST', url: '/hello?x=1', headers: [['x-test', 'yes']], body: 'hi there' } });
+    const missing = await api.run({ module: mod.id, func, request: { url: '/missing?y=2' } });
+    const noRequest = await api.run({ module: mod.id, func });
+    const t = new TextDecoder();
+    return {
+      post: [post.status, post.response?.status, post.response?.headers, post.response ? t.decode(post.response.body) : null, post.output?.mime],
+      missing: [missing.response?.status, missing.response ? t.decode(missing.response.body) : null],
+      noRequest: noRequest.error?.message,
+    };
+  }, fixtureUrl('components/proxy.wasm'));
+  expect(r.post[0]).toBe('ok');
+  expect(r.post[1]).toBe(200);
+  expect(r.post[2]).toContainEqual(['content-type', 'application/json']);
+  expect(JSON.parse(r.post[3] as string)).toEqual({ method: 'POST', path: '/hello?x=1', body: 'hi there', header: 'yes' });
+  expect(r.post[4]).toBe('application/json');
+  expect(r.missing).toEqual([404, 'not found']);
+  expect(r.noRequest).toMatch(/needs a request/);
+});

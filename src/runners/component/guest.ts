@@ -10,7 +10,7 @@ import type { WitType } from '../../wasm/wit/types';
 import type { GuestContext } from '../shared/outcome';
 import type { ComponentRunMessage, IncomingRequestSpec } from './message';
 import { callResult, ResourceTable, toJco } from './values';
-import { ComponentExit, importsFor } from '../../host/wasi2';
+import { ComponentExit, importsFor, makeIncomingRequest, makeResponseOutparam } from '../../host/wasi2';
 import type { GuestIo } from '../shared/guestWasi';
 import { collector, GuestLimitError, MAX_OUTPUT_BYTES } from '../shared/outputCollector';
 import { createGuestWasi2 } from './guestWasi2';
@@ -87,8 +87,10 @@ export function createComponentGuest(message: ComponentRunMessage, ctx: GuestCon
       if (thrown instanceof GuestLimitError) return { code: 'limit', func: run.message.func, message: thrown.message };
       return null;
     },
-    incoming: () => {
-      throw new Error(`incoming requests are not supported yet (${run.message.func})`);
+    incoming(spec) {
+      const request = makeIncomingRequest(spec);
+      const { outparam, response } = makeResponseOutparam();
+      return { request, outparam, response };
     },
     flush() {
       host.flush();
