@@ -4,7 +4,7 @@
  * Fixtures: e2e/fixtures/components (built from WAT + WIT by its build.mjs).
  */
 import { expect, test } from './support/playground';
-import { fixtureUrl } from './support/urls';
+import { CORS_ORIGIN, fixtureUrl } from './support/urls';
 
 test.beforeEach(({ playground }) => {
   void playground;
@@ -227,4 +227,27 @@ test('a proxy component answers a request: status, headers and body; 404 for /mi
   expect(r.post[4]).toBe('application/json');
   expect(r.missing).toEqual([404, 'not found']);
   expect(r.noRequest).toMatch(/needs a request/);
+});
+
+test('wasi:http outgoing: an allowed host answers; a host not allowed gets HTTP-request-denied and a blocked line, without hanging', async ({ page }) => {
+  const target = `${CORS_ORIGIN}/health`;
+  const host = new URL(CORS_ORIGIN).host;
+  const r = await page.evaluate(
+    async ([url, target, host]) => {
+      const api = window.wasmPlayground;
+      const mod = await api.load(url!);
+      const t = new TextDecoder();
+      const allowed = await api.run({ module: mod.id, func: 'wasi:cli/run#run', argv: [target!], allowedHosts: [host!] });
+      const denied = await api.run({ module: mod.id, func: 'wasi:cli/run#run', argv: [target!] });
+      return {
+        allowed: [allowed.status, allowed.exitCode, allowed.output ? t.decode(allowed.output.bytes) : null, allowed.stderr ? t.decode(allowed.stderr) : null, allowed.console.map((l) => l.stream + ": " + l.text)],
+        denied: [denied.exitCode, denied.stderr ? t.decode(denied.stderr) : null, denied.console.filter((l) => l.stream === 'blocked').map((l) => [l.capability, l.target])],
+      };
+    },
+    [fixtureUrl('components/http-get.wasm'), target, host],
+  );
+  expect(r.allowed).toEqual(['ok', 0, expect.stringMatching(/^HTTP 200\n[\s\S]*ok/)]);
+  expect(r.denied[0]).toBe(1);
+  expect(r.denied[1]).toContain('error: HTTP-request-denied');
+  expect(r.denied[2]).toEqual([['network', host]]);
 });
