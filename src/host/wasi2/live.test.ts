@@ -12,7 +12,9 @@ import type { SnapshotEntry } from '../fs/types';
 import { cryptoRandom } from '../random';
 import type { Wasi2Blocked } from './context';
 import type { Wasi2Options } from './host';
-import { fixtureComponent, runCommand } from './testComponent';
+import { createWasi2Host } from './host';
+import { makeIncomingRequest, makeResponseOutparam } from './http/incoming';
+import { fixtureComponent, instantiateWith, proxyComponent, runCommand } from './testComponent';
 import type { VfsDir } from '../fs/nodes';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -138,5 +140,22 @@ describe('C fixtures as wasi:cli command components', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('closed /data/0000.txt\nclosed /data/0001.txt\nclosed /data/0002.txt\n');
     expect(fileText(data, '0002.txt')).toBe('2'.repeat(2048));
+  }, T);
+});
+
+describe('a wasi:http proxy component (testdata/proxy.wat)', () => {
+  it('takes an incoming request and answers through the response outparam', async () => {
+    const t = await proxyComponent();
+    const host = createWasi2Host({ args: [], env: [], stdin: new Uint8Array(0), preopens: [], stdout: () => {}, stderr: () => {}, clock: realClock(), random: cryptoRandom(), onBlocked: () => {} });
+    const instance = await instantiateWith(t, host);
+    const handler = instance['wasi:http/incoming-handler@0.2.12'] ?? instance.incomingHandler;
+    const request = makeIncomingRequest({ method: 'POST', url: '/echo?x=ü', headers: [['content-type', 'text/plain']], body: bytes('ping') });
+    const { outparam, response } = makeResponseOutparam();
+    await handler!.handle!(request, outparam);
+    const r = response();
+    if ('error' in r) throw new Error(r.error);
+    expect(r.status).toBe(201);
+    expect(r.headers).toEqual([['x-echo', 'yes']]);
+    expect(new TextDecoder().decode(r.body)).toBe('/echo?x=%C3%BC ping');
   }, T);
 });
