@@ -105,6 +105,15 @@ describe('C fixtures as wasi:cli command components', () => {
     expect(r.stderr).toMatch(/^open: errno (76|44|63) /);
   }, T);
 
+  it('refuses and reports unmounted paths under the watch root; mounted ones still work', async () => {
+    const r = await demo(['read', '/etc/passwd'], { watchUnmounted: true, preopens: [{ guestPath: '/data', root: volume([{ path: 'in.txt', kind: 'file', data: bytes('mounted'), mtime: 0 }]) }] });
+    expect(r.stderr).toBe('open: errno 63 (Operation not permitted)\n');
+    expect(r.blocked).toEqual([{ capability: 'filesystem', target: '/etc/passwd', detail: 'open-at /etc/passwd: no directory is mounted there' }]);
+    const ok = await demo(['read', '/data/in.txt'], { watchUnmounted: true, preopens: [{ guestPath: '/data', root: volume([{ path: 'in.txt', kind: 'file', data: bytes('mounted'), mtime: 0 }]) }] });
+    expect(ok).toMatchObject({ code: 0, stdout: 'mounted', blocked: [] });
+    expect((await demo(['read', '/etc/passwd'])).blocked).toEqual([]); // without the watch root libc fails it alone
+  }, T);
+
   it('fails a write past the quota with ENOSPC and reports the quota', async () => {
     const quota: unknown[] = [];
     const r = await demo(['big', '/q/big.bin', '1'], { preopens: [{ guestPath: '/q', root: fromSnapshot([], { maxBytes: 1000 }) }], onQuota: (e) => quota.push(e) });
