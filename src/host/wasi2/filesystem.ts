@@ -120,9 +120,16 @@ export class Descriptor {
     fail('not-permitted');
   }
 
-  /** A path argument: NUL is `invalid`. */
-  private path(path: string): string {
+  /**
+   * A path argument: NUL is `invalid`. Under the watch root (nothing is mounted there) every
+   * path is refused with `not-permitted` and reported.
+   */
+  private path(path: string, op: string): string {
     if (path.includes('\0')) fail('invalid');
+    if (this.mount.watch) {
+      this.report(path, op, 'no directory is mounted there');
+      fail('not-permitted');
+    }
     return path;
   }
 
@@ -142,14 +149,14 @@ export class Descriptor {
 
   private mutate(op: string, path: string, run: (a: At, p: string) => Outcome): void {
     const at = this.at();
-    const p = this.path(path);
+    const p = this.path(path, op);
     this.refuseReadOnly(p, op);
     this.done(op, run(at, p));
     this.ctx.durability.flush('complete');
   }
 
   private lookupNode(op: string, pathFlags: PathFlags, path: string): VfsNode {
-    const { node, slash } = this.found(op, lookup(this.at(), this.path(path), pathFlags.symlinkFollow === true));
+    const { node, slash } = this.found(op, lookup(this.at(), this.path(path, op), pathFlags.symlinkFollow === true));
     if (!node) fail('no-entry');
     if (slash && !(node instanceof VfsDir)) fail('not-directory');
     return node;
@@ -301,14 +308,14 @@ export class Descriptor {
 
   linkAt(oldPathFlags: PathFlags, oldPath: string, newDescriptor: Descriptor, newPath: string): void {
     const from = this.at();
-    const src = this.path(oldPath);
+    const src = this.path(oldPath, 'link-at');
     newDescriptor.mutate('link-at', newPath, (at, p) => link(from, src, oldPathFlags.symlinkFollow === true, at, p));
   }
 
   openAt(pathFlags: PathFlags, path: string, openFlags: OpenFlags, flags: DescriptorFlags): Descriptor {
     const op = 'open-at';
     const at = this.at();
-    const p = this.path(path);
+    const p = this.path(path, op);
     const excl = openFlags.create === true && openFlags.exclusive === true;
     // O_CREAT|O_EXCL never follows a final symlink: an existing link is `exist`.
     const found = this.found(op, lookup(at, p, !excl && pathFlags.symlinkFollow === true));
@@ -346,7 +353,7 @@ export class Descriptor {
   }
 
   readlinkAt(path: string): string {
-    const { node } = this.found('readlink-at', lookup(this.at(), this.path(path), false));
+    const { node } = this.found('readlink-at', lookup(this.at(), this.path(path, 'readlink-at'), false));
     if (!node) fail('no-entry');
     if (!(node instanceof VfsSymlink)) fail('invalid');
     return node.target;
@@ -358,13 +365,13 @@ export class Descriptor {
 
   renameAt(oldPath: string, newDescriptor: Descriptor, newPath: string): void {
     const from = this.at();
-    const src = this.path(oldPath);
+    const src = this.path(oldPath, 'rename-at');
     this.refuseReadOnly(src, 'rename-at');
     newDescriptor.mutate('rename-at', newPath, (at, p) => rename(from, src, at, p));
   }
 
   symlinkAt(oldPath: string, newPath: string): void {
-    const target = this.path(oldPath);
+    const target = this.path(oldPath, 'symlink-at');
     this.mutate('symlink-at', newPath, (at, p) => symlink(target, at, p));
   }
 

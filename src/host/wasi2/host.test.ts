@@ -15,7 +15,7 @@ import { makeIncomingRequest, makeResponseOutparam } from './http/incoming';
 import type { HttpOptions } from './http/outgoing';
 import type { Fields } from './http/fields';
 import type { FutureIncomingResponse, IncomingResponse, OutgoingBody, OutgoingRequest, OutgoingResponse, ResponseOutparam } from './http/types';
-import type { InputStream, IoError, OutputStream, Pollable } from './io';
+import { jspiImports, type InputStream, type IoError, type OutputStream, type Pollable } from './io';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -337,6 +337,30 @@ describe('wasi:http/outgoing-handler', () => {
     fresh.append('X-A', enc('2'));
     expect(fresh.get('x-a')).toEqual([enc('1'), enc('2')]);
     expect(fresh.toRecord()).toEqual({ 'x-a': '1, 2' });
+  });
+});
+
+describe('wasi:http with an asynchronous transport (JSPI)', () => {
+  it('leaves the response pending: the pollable and poll wait for it, then get returns it', async () => {
+    let finish: (r: { ok: true; status: number; headers: Record<string, string>; body: Uint8Array }) => void = () => {};
+    const t = host({ http: { hosts: ['*'], sendAsync: () => new Promise((r) => (finish = r)) } });
+    const types = t.imp['wasi:http/types'] as { Fields: typeof Fields; OutgoingRequest: typeof OutgoingRequest };
+    const req = new types.OutgoingRequest(new types.Fields());
+    req.setAuthority('example.com');
+    const future = t.fn<(r: OutgoingRequest) => FutureIncomingResponse>('wasi:http/outgoing-handler', 'handle')(req);
+    const pollable = future.subscribe();
+    expect(pollable.ready()).toBe(false);
+    expect(future.get()).toBeUndefined(); // not ready yet: none
+    const polled = t.fn<(l: Pollable[]) => Uint32Array | Promise<Uint32Array>>('wasi:io/poll', 'poll')([pollable]);
+    expect(polled).toBeInstanceOf(Promise);
+    finish({ ok: true, status: 200, headers: {}, body: enc('late') });
+    expect([...(await polled)]).toEqual([0]);
+    const got = future.get() as { tag: 'ok'; val: { tag: 'ok'; val: IncomingResponse } };
+    expect(dec(got.val.val.consume().stream().blockingRead(10n))).toBe('late');
+  });
+
+  it('names the imports to suspend, with the versions the component imports', () => {
+    expect(jspiImports(['wasi:cli/environment@0.2.12', 'wasi:io/poll@0.2.12'])).toEqual(['wasi:io/poll@0.2.12#poll', 'wasi:io/poll@0.2.12#[method]pollable.block']);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { VfsChange } from '../../model/files';
 import type { Clock } from '../clock';
-import type { VfsDir } from '../fs/nodes';
+import { VfsDir } from '../fs/nodes';
 import type { RandomSource } from '../random';
 import type { QuotaEvent } from '../wasi/context';
 import { Durability } from '../wasi/durability';
@@ -37,6 +37,13 @@ export interface Wasi2Options {
   onDurable?(changes: VfsChange[]): void;
   /** A write failed because the volume is over its quota. */
   onQuota?(event: QuotaEvent): void;
+  /**
+   * Adds a hidden "/" preopen after the real ones (unless one is "/") that refuses every path
+   * with `not-permitted` and reports it, as the preview 1 host's option does: libc resolves
+   * absolute paths against the preopens itself, so without it an unmounted path never reaches
+   * the host. The guest sees one more preopen.
+   */
+  watchUnmounted?: boolean;
   /** wasi:http/outgoing-handler: allowed hosts and transport. Absent: every request is denied. */
   http?: HttpOptions;
 }
@@ -63,11 +70,15 @@ export function createWasi2Host(opts: Wasi2Options): Wasi2Host {
     v.dev = BigInt(i + 1);
     v.now = () => opts.clock.realtime();
   });
+  const watch: Mount[] =
+    opts.watchUnmounted && !mounts.some((m) => m.guestPath === '/')
+      ? [{ guestPath: '/', root: VfsDir.create(), readOnly: true, watch: true }]
+      : [];
   const seen = new Set<string>();
   const ctx: Wasi2Context = {
     clock: opts.clock,
     random: opts.random,
-    mounts,
+    mounts: [...mounts, ...watch],
     durability: new Durability(mounts, opts.onDurable),
     blocked(event) {
       const key = `${event.capability}:${event.target}:${event.detail}`;

@@ -4,3 +4,4 @@ export { ComponentExit } from './cli';
 export type { Wasi2Blocked } from './context';
 export { makeIncomingRequest, makeResponseOutparam, type HandledResponse, type IncomingRequestInit } from './http/incoming';
 export type { HttpFailure, HttpOptions, HttpResponse } from './http/outgoing';
+export { jspiImports } from './io';

@@ -26,21 +26,24 @@ const CLOSED: StreamError = { tag: 'closed' };
 export const dispose: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('dispose');
 
 /**
- * wasi:io/poll `pollable`: ready at once, or at a monotonic-clock instant. `settle` runs before
- * it is looked at: a pending HTTP response is fetched (synchronously) then, so it is ready.
+ * wasi:io/poll `pollable`: ready at once, or at a monotonic-clock instant. `pending` starts
+ * the work it waits for (an HTTP response) and returns a promise while that is in flight,
+ * which only happens with an asynchronous transport under JSPI (see JSPI_IMPORTS).
  */
 export class Pollable {
   constructor(
     private readonly deadline: bigint | null = null,
     private readonly clock: Clock | null = null,
-    private readonly settle?: () => void,
+    private readonly pending?: () => Promise<void> | null,
   ) {}
   ready(): boolean {
-    this.settle?.();
+    if (this.pending?.()) return false;
     return this.deadline === null || this.clock === null || this.clock.monotonic() >= this.deadline;
   }
-  block(): void {
-    this.settle?.();
+  /** Waits until ready: on the clock, or (under JSPI) for the work in flight. */
+  block(): void | Promise<void> {
+    const inFlight = this.pending?.();
+    if (inFlight) return inFlight;
     if (this.deadline === null || this.clock === null) return;
     const left = this.deadline - this.clock.monotonic();
     if (left > 0n) this.clock.sleep(left);
@@ -49,23 +52,38 @@ export class Pollable {
   get readyAt(): bigint | null {
     return this.deadline;
   }
-  get source(): Clock | null {
-    return this.clock;
+  /** The promise of the work in flight, if any. */
+  inFlight(): Promise<void> | null {
+    return this.pending?.() ?? null;
   }
 }
 
-/** wasi:io/poll `poll`: the indices of the ready pollables, waiting for the earliest one if none is. */
-export function poll(list: Pollable[]): Uint32Array {
+/**
+ * wasi:io/poll `poll`: the indices of the ready pollables, waiting for the earliest one if none
+ * is. Only with work in flight (JSPI) does it return a promise.
+ */
+export function poll(list: Pollable[]): Uint32Array | Promise<Uint32Array> {
   if (list.length === 0) throw new Error('wasi:io/poll: poll was called with an empty list (the WIT requires at least one pollable)');
   for (;;) {
     const ready: number[] = [];
     list.forEach((p, i) => p.ready() && ready.push(i));
     if (ready.length > 0) return Uint32Array.from(ready);
-    // None ready: every one is a clock pollable. Sleep until the earliest.
+    const inFlight = list.map((p) => p.inFlight()).filter((p): p is Promise<void> => p !== null);
+    if (inFlight.length > 0) return Promise.race(inFlight).then(() => poll(list));
+    // None ready and nothing in flight: every one is a clock pollable. Sleep until the earliest.
     let first = list[0]!;
     for (const p of list) if ((p.readyAt ?? 0n) < (first.readyAt ?? 0n)) first = p;
-    first.block();
+    void first.block();
   }
+}
+
+/**
+ * The imports that may return a promise when the host has an asynchronous HTTP transport:
+ * list them in jco's `asyncMode: { tag: 'jspi', val: { imports } }`. `interfaces` are the
+ * component's imported interface names, with their versions (jco matches them exactly).
+ */
+export function jspiImports(interfaces: string[]): string[] {
+  return interfaces.filter((i) => /^wasi:io\/poll(@|$)/.test(i)).flatMap((i) => [`${i}#poll`, `${i}#[method]pollable.block`]);
 }
 
 /** Where an input stream's bytes come from: `read` returns null at the end. */

@@ -12,7 +12,9 @@ import type { SnapshotEntry } from '../fs/types';
 import { cryptoRandom } from '../random';
 import type { Wasi2Blocked } from './context';
 import type { Wasi2Options } from './host';
-import { fixtureComponent, runCommand } from './testComponent';
+import { createWasi2Host } from './host';
+import { makeIncomingRequest, makeResponseOutparam } from './http/incoming';
+import { fixtureComponent, instantiateWith, proxyComponent, runCommand } from './testComponent';
 import type { VfsDir } from '../fs/nodes';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -103,6 +105,15 @@ describe('C fixtures as wasi:cli command components', () => {
     expect(r.stderr).toMatch(/^open: errno (76|44|63) /);
   }, T);
 
+  it('refuses and reports unmounted paths under the watch root; mounted ones still work', async () => {
+    const r = await demo(['read', '/etc/passwd'], { watchUnmounted: true, preopens: [{ guestPath: '/data', root: volume([{ path: 'in.txt', kind: 'file', data: bytes('mounted'), mtime: 0 }]) }] });
+    expect(r.stderr).toBe('open: errno 63 (Operation not permitted)\n');
+    expect(r.blocked).toEqual([{ capability: 'filesystem', target: '/etc/passwd', detail: 'open-at /etc/passwd: no directory is mounted there' }]);
+    const ok = await demo(['read', '/data/in.txt'], { watchUnmounted: true, preopens: [{ guestPath: '/data', root: volume([{ path: 'in.txt', kind: 'file', data: bytes('mounted'), mtime: 0 }]) }] });
+    expect(ok).toMatchObject({ code: 0, stdout: 'mounted', blocked: [] });
+    expect((await demo(['read', '/etc/passwd'])).blocked).toEqual([]); // without the watch root libc fails it alone
+  }, T);
+
   it('fails a write past the quota with ENOSPC and reports the quota', async () => {
     const quota: unknown[] = [];
     const r = await demo(['big', '/q/big.bin', '1'], { preopens: [{ guestPath: '/q', root: fromSnapshot([], { maxBytes: 1000 }) }], onQuota: (e) => quota.push(e) });
@@ -138,5 +149,22 @@ describe('C fixtures as wasi:cli command components', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('closed /data/0000.txt\nclosed /data/0001.txt\nclosed /data/0002.txt\n');
     expect(fileText(data, '0002.txt')).toBe('2'.repeat(2048));
+  }, T);
+});
+
+describe('a wasi:http proxy component (testdata/proxy.wat)', () => {
+  it('takes an incoming request and answers through the response outparam', async () => {
+    const t = await proxyComponent();
+    const host = createWasi2Host({ args: [], env: [], stdin: new Uint8Array(0), preopens: [], stdout: () => {}, stderr: () => {}, clock: realClock(), random: cryptoRandom(), onBlocked: () => {} });
+    const instance = await instantiateWith(t, host);
+    const handler = instance['wasi:http/incoming-handler@0.2.12'] ?? instance.incomingHandler;
+    const request = makeIncomingRequest({ method: 'POST', url: '/echo?x=ü', headers: [['content-type', 'text/plain']], body: bytes('ping') });
+    const { outparam, response } = makeResponseOutparam();
+    await handler!.handle!(request, outparam);
+    const r = response();
+    if ('error' in r) throw new Error(r.error);
+    expect(r.status).toBe(201);
+    expect(r.headers).toEqual([['x-echo', 'yes']]);
+    expect(new TextDecoder().decode(r.body)).toBe('/echo?x=%C3%BC ping');
   }, T);
 });

@@ -6,11 +6,11 @@
 // eslint-disable-next-line no-restricted-imports
 import { preview1AdapterCommandPath } from '@bytecodealliance/jco';
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
-import { componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
+import { componentEmbed, componentNew, parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deterministicClock } from '../clock';
 import { seededRandom } from '../random';
 import { ComponentExit } from './cli';
@@ -60,6 +60,34 @@ export function fixtureComponent(name: string): Promise<Transpiled> {
   return t;
 }
 
+/** jco's bundled WASI 0.2.12 WIT, as nested packages after a root package (one WIT source). */
+function wasiWit(root: string): string {
+  const base = join(dirname(fileURLToPath(preview1AdapterCommandPath())), 'wit', 'builtin', '0.2.12');
+  const packages = ['wasi-http', 'wasi-io', 'wasi-clocks', 'wasi-random', 'wasi-cli', 'wasi-filesystem', 'wasi-sockets'].map((p) => {
+    const [first = '', ...rest] = readFileSync(join(base, p, 'package.wit'), 'utf8').split('\n');
+    return `${first.replace(/;\s*$/, ' {')}\n${rest.join('\n')}\n}`;
+  });
+  return [root, ...packages].join('\n');
+}
+
+/** testdata/proxy.wat as a wasi:http proxy component (exports wasi:http/incoming-handler). */
+export async function proxyComponent(): Promise<Transpiled> {
+  const wat = readFileSync(new URL('./testdata/proxy.wat', import.meta.url), 'utf8');
+  const root = 'package test:proxy;\nworld proxy {\n  export wasi:http/incoming-handler@0.2.12;\n}';
+  const embedded = await componentEmbed({ binary: await parse(wat), witSource: wasiWit(root), world: 'proxy' });
+  return transpile(await componentNew(embedded, []), 'proxy');
+}
+
+/** Instantiates a transpiled component with a host (no call). */
+export async function instantiateWith(t: Transpiled, host: Wasi2Host) {
+  const core = (path: string) => {
+    const bytes = t.cores.get(path);
+    if (!bytes) throw new Error(`jco asked for a core module "${path}" it did not write`);
+    return WebAssembly.compile(new Uint8Array(bytes));
+  };
+  return t.instantiate(core, importsFor(host), host.instantiateCore);
+}
+
 export interface CommandRun {
   code: number;
   stdout: string;
@@ -83,12 +111,7 @@ export async function runCommand(t: Transpiled, options: Partial<Wasi2Options> =
     stdout: (b) => (out.push(b), options.stdout?.(b)),
     stderr: (b) => (err.push(b), options.stderr?.(b)),
   });
-  const core = (path: string) => {
-    const bytes = t.cores.get(path);
-    if (!bytes) throw new Error(`jco asked for a core module "${path}" it did not write`);
-    return WebAssembly.compile(new Uint8Array(bytes));
-  };
-  const instance = await t.instantiate(core, importsFor(host), host.instantiateCore);
+  const instance = await instantiateWith(t, host);
   let code = 0;
   try {
     await instance.run!.run!();

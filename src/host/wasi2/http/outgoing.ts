@@ -35,6 +35,12 @@ export interface HttpOptions {
   maxResponseBytes?: number;
   /** Sends an allowed request and waits for the answer; default: synchronous XHR (net.ts fetchSync). */
   send?(request: NetRequest, policy: NetPolicy): HttpResponse | HttpFailure;
+  /**
+   * Sends without blocking (net.ts fetchAsync: no redirect followed, so any allowlist works).
+   * Only for components transpiled with JSPI for `jspiImports(...)`: poll and pollable.block
+   * then return promises while a response is in flight. Takes precedence over `send`.
+   */
+  sendAsync?(request: NetRequest, policy: NetPolicy): Promise<HttpResponse | HttpFailure>;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
@@ -75,6 +81,10 @@ export function httpImports(ctx: Wasi2Context, http: HttpOptions): Record<string
     onBlocked: (host, what) => ctx.blocked({ capability: 'network', target: host, detail: `HTTP request to ${what}` }),
   };
   const send = http.send ?? fetchSync;
+  const answer = (res: HttpResponse | HttpFailure): { tag: 'ok'; val: IncomingResponse } | { tag: 'err'; val: HttpErrorCode } =>
+    res.ok
+      ? { tag: 'ok', val: new IncomingResponse(res.status, Fields.fromText(Object.entries(res.headers)), res.body) }
+      : { tag: 'err', val: errorCodeFor(res.reason, res.message, max) };
 
   function handle(request: OutgoingRequest, _options?: RequestOptions): FutureIncomingResponse {
     const url = requestUrl(request);
@@ -87,9 +97,8 @@ export function httpImports(ctx: Wasi2Context, http: HttpOptions): Record<string
     return new FutureIncomingResponse(() => {
       // fetch and XHR refuse a body on GET and HEAD (the Extism path drops it too).
       const body = method === 'GET' || method === 'HEAD' ? null : request.outgoing.bytes();
-      const res = send({ ...net, body }, policy);
-      if (!res.ok) return { tag: 'err', val: errorCodeFor(res.reason, res.message, max) };
-      return { tag: 'ok', val: new IncomingResponse(res.status, Fields.fromText(Object.entries(res.headers)), res.body) };
+      const req = { ...net, body };
+      return http.sendAsync ? http.sendAsync(req, policy).then(answer) : answer(send(req, policy));
     });
   }
 

@@ -196,22 +196,39 @@ export class IncomingResponse {
   }
 }
 
-/** `future-incoming-response`: settled by `send` the first time the guest looks at it. */
+/**
+ * `future-incoming-response`: sent the first time the guest looks at it. A synchronous
+ * transport settles it there and then; an asynchronous one (JSPI) leaves it pending, and the
+ * guest's pollable waits for it.
+ */
 export class FutureIncomingResponse {
   private result: Result<IncomingResponse, HttpErrorCode> | null = null;
+  private inFlight: Promise<void> | null = null;
   private taken = false;
-  constructor(private readonly send: () => Result<IncomingResponse, HttpErrorCode>) {}
-  private settle(): void {
-    this.result ??= this.send();
+  constructor(private readonly send: () => Result<IncomingResponse, HttpErrorCode> | Promise<Result<IncomingResponse, HttpErrorCode>>) {}
+  /** Starts the request if it has not been; the promise while it is in flight. */
+  private settle(): Promise<void> | null {
+    if (this.result || this.inFlight) return this.inFlight;
+    const r = this.send();
+    if (r instanceof Promise) {
+      this.inFlight = r.then((v) => {
+        this.result = v;
+        this.inFlight = null;
+      });
+    } else {
+      this.result = r;
+    }
+    return this.inFlight;
   }
   subscribe(): Pollable {
     return new Pollable(null, null, () => this.settle());
   }
   get(): Result<Result<IncomingResponse, HttpErrorCode>, undefined> | undefined {
     this.settle();
+    if (!this.result) return undefined;
     if (this.taken) return { tag: 'err', val: undefined };
     this.taken = true;
-    return { tag: 'ok', val: this.result! };
+    return { tag: 'ok', val: this.result };
   }
 }
 
