@@ -3,7 +3,7 @@ import type { LoadError } from '../model/errors';
 import type { UnzipResult } from '../host/fs/unzip';
 import type { Decoded } from '../share/codec';
 import { JobClient } from '../util/jobClient';
-import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, TranspiledEvent } from '../worker/analyser/protocol';
+import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, TranspiledEvent, TranspileRequest } from '../worker/analyser/protocol';
 
 type Outcome<T> = { ok: true; value: T; kept?: Promise<KeepResult> } | { ok: false; error: LoadError };
 export type AnalyserOutcome = Outcome<AnalysedEvent>;
@@ -68,8 +68,8 @@ export class AnalyserClient {
   }
 
   /** Transpile a component with jco in the worker (or read its cached output). The buffer is transferred. */
-  transpile(id: string, bytes: ArrayBuffer): Promise<TranspileOutcome> {
-    return this.submit((jobId) => ({ type: 'transpile', jobId, id, bytes }), {}, [bytes]);
+  transpile(id: string, bytes: ArrayBuffer, jspi: TranspileRequest['jspi']): Promise<TranspileOutcome> {
+    return this.submit((jobId) => ({ type: 'transpile', jobId, id, bytes, jspi }), {}, [bytes]);
   }
 
   /** Decode a share link's hash in the worker; undefined when it carries no share state. */

@@ -6,6 +6,7 @@ import type { LoadError, RunError } from '../model/errors';
 import type { VfsChange } from '../model/files';
 import type { MountSpec } from '../model/run';
 import { runnerFor } from '../runners/registry';
+import { jspiPlan } from '../runners/component/jspi';
 import type { Decoded } from '../share/codec';
 import type { UnzipResult } from '../host/fs/unzip';
 import type { RunnerServices } from '../runners/types';
@@ -32,7 +33,7 @@ export interface LoadOptions {
 /** Where a component's transpiled code stands (the Inspector shows it; tests read it). */
 export type ComponentStatus =
   | { state: 'transpiling' }
-  | { state: 'ready'; from: 'cache' | 'jco'; transpileMs: number; compileMs: number }
+  | { state: 'ready'; from: 'cache' | 'jco'; transpileMs: number; compileMs: number; jspi: boolean }
   | { state: 'failed'; error: LoadError };
 
 export interface RunOptions {
@@ -240,14 +241,16 @@ export class Engine {
       return status;
     };
     report({ state: 'transpiling' });
-    pending = this.analyser.transpile(id, bytes.slice().buffer).then((outcome): ComponentStatus => {
+    const analysis = this.held.get(id)?.info.analysis;
+    const plan = analysis?.format === 'component' && analysis.world ? jspiPlan(analysis.world) : null;
+    pending = this.analyser.transpile(id, bytes.slice().buffer, plan).then((outcome): ComponentStatus => {
       if (!outcome.ok) {
         this.components.delete(id); // a later run may try again (a network failure loading jco)
         return report({ state: 'failed', error: outcome.error });
       }
-      const { js, cores, compileMs, transpileMs, from } = outcome.value;
-      this.sandbox.prepare({ type: 'prepare-component', moduleId: id, js, cores, compileMs });
-      return report({ state: 'ready', from, transpileMs, compileMs });
+      const { js, cores, compileMs, transpileMs, from, jspi } = outcome.value;
+      this.sandbox.prepare({ type: 'prepare-component', moduleId: id, js, cores, compileMs, jspi });
+      return report({ state: 'ready', from, transpileMs, compileMs, jspi });
     });
     this.components.set(id, pending);
     return pending;

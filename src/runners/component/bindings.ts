@@ -5,7 +5,11 @@
  */
 
 /** `instantiate(getCoreModule, imports)` of jco's `instantiation: async` output. */
-export type Instantiate = (getCoreModule: (name: string) => WebAssembly.Module, imports: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type Instantiate = (
+  getCoreModule: (name: string) => WebAssembly.Module,
+  imports: Record<string, unknown>,
+  instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>,
+) => Promise<Record<string, unknown>>;
 
 const loaded = new Map<string, Promise<Instantiate>>();
 

@@ -21,6 +21,8 @@ class ArgumentError extends Error {}
 
 export interface ComponentGuest {
   readonly imports: Record<string, unknown>;
+  /** jco's core instantiation through the host (it notes the exit code an adapted p1 program gives proc_exit). */
+  instantiateCore(module: WebAssembly.Module, imports?: WebAssembly.Imports): Promise<WebAssembly.Instance>;
   attach(message: ComponentRunMessage, ctx: GuestContext): void;
   toJs(type: WitType, value: WitValue): unknown;
   /** Call and convert the result; a result-typed function's thrown err becomes `{ tag: 'err', val }`. */
@@ -35,7 +37,7 @@ export interface ComponentGuest {
   streams(): { output?: ArrayBuffer; stderr?: ArrayBuffer };
 }
 
-export function createComponentGuest(message: ComponentRunMessage, ctx: GuestContext): ComponentGuest {
+export function createComponentGuest(message: ComponentRunMessage, ctx: GuestContext, jspi: boolean): ComponentGuest {
   let run = { message, ctx };
   const table = new ResourceTable();
   // Callbacks go to whichever run the instance serves now (a kept instance outlives its first run).
@@ -51,7 +53,7 @@ export function createComponentGuest(message: ComponentRunMessage, ctx: GuestCon
     beforeBlock: () => run.ctx.flush(),
   };
   const stdin = new Uint8Array(message.stdin ?? new ArrayBuffer(0));
-  const host = createGuestWasi2(message, stdin, io);
+  const host = createGuestWasi2(message, stdin, io, jspi);
   const stubs = message.imports === 'stub' ? componentStubs(message.unprovided, message.unprovidedFunctions, table, { line: (text) => run.ctx.console('stub', text) }) : {};
   const provided = importsFor(host);
   const imports = new Proxy(stubs as Record<string, unknown>, {
@@ -61,6 +63,7 @@ export function createComponentGuest(message: ComponentRunMessage, ctx: GuestCon
   let ended = false;
   return {
     imports,
+    instantiateCore: (module, imports) => host.instantiateCore(module, imports),
     attach(m, c) {
       run = { message: m, ctx: c };
       budget.left = MAX_OUTPUT_BYTES;

@@ -49,7 +49,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
   if (current) {
     current.guest.attach(message, ctx);
   } else {
-    const guest = createComponentGuest(message, ctx);
+    const guest = createComponentGuest(message, ctx, prepared.jspi);
     const t0 = performance.now();
     try {
       const cores = new Map(prepared.cores);
@@ -57,7 +57,7 @@ export async function runComponent(message: ComponentRunMessage, ctx: GuestConte
         const core = cores.get(name);
         if (!core) throw new Error(`jco asked for a core module "${name}" the transpiler did not produce`);
         return core;
-      }, guest.imports);
+      }, guest.imports, guest.instantiateCore);
       current = { root, guest, key };
     } catch (err) {
       guest.end();

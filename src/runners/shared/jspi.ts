@@ -7,3 +7,9 @@ export function promising(fn: (...args: unknown[]) => unknown): ((...args: unkno
   const p = (WebAssembly as unknown as { promising?: Promising }).promising;
   return typeof p === 'function' ? p(fn) : undefined;
 }
+
+/** True where the engine has JSPI (WebAssembly.Suspending and promising). */
+export function hasJspi(): boolean {
+  const wasm = WebAssembly as unknown as { Suspending?: unknown; promising?: unknown };
+  return typeof wasm.Suspending === 'function' && typeof wasm.promising === 'function';
+}

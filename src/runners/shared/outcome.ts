@@ -55,6 +55,8 @@ export interface PreparedComponent {
   js: string;
   cores: [string, WebAssembly.Module][];
   compileMs: number;
+  /** Transpiled in JSPI mode: poll may suspend, so HTTP goes through fetch. */
+  jspi: boolean;
 }
 
 export interface BlockedReport {

@@ -89,7 +89,7 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       return;
     }
     case 'transpile': {
-      const outcome = await transpileComponent(request.id, new Uint8Array(request.bytes));
+      const outcome = await transpileComponent(request.id, new Uint8Array(request.bytes), request.jspi);
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       post({ type: 'transpiled', jobId: request.jobId, ...outcome.value });
       return;

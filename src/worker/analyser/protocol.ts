@@ -61,6 +61,8 @@ export interface TranspileRequest {
   jobId: number;
   id: string;
   bytes: ArrayBuffer;
+  /** JSPI mode: imports that may suspend and exports that may be suspended (jco `asyncMode: jspi`); null for sync. */
+  jspi: { imports: string[]; exports: string[] } | null;
 }
 
 export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest | TranspileRequest;
@@ -131,6 +133,7 @@ export interface TranspiledEvent {
   compileMs: number;
   /** 'cache': read back from IndexedDB, jco did not run. */
   from: 'cache' | 'jco';
+  jspi: boolean;
 }
 
 export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent | TranspiledEvent;

@@ -13,6 +13,12 @@ type JcoBindgen = typeof JcoTypes;
 /** Bump with jco or with the options below: cached bindings from another flavour are not reused. */
 export const TRANSPILE_FLAVOUR = 'jco-transpile-0.15.0/async/v1';
 
+/** jco's JSPI lists: `wasi:io/poll@0.2.0#poll`, `docs:adder/add@0.1.0#add`, … */
+export interface JspiLists {
+  imports: string[];
+  exports: string[];
+}
+
 export interface Transpiled {
   js: string;
   cores: [string, WebAssembly.Module][];
@@ -21,30 +27,34 @@ export interface Transpiled {
   /** Time to compile the core modules in this load. */
   compileMs: number;
   from: 'cache' | 'jco';
+  /** Transpiled in JSPI mode: exports return promises, poll may suspend. */
+  jspi: boolean;
 }
 
 export type TranspileOutcome = { ok: true; value: Transpiled } | { ok: false; error: LoadError };
 
 /** Transpile (or read back) component `id` and compile its core modules. Never rejects. */
-export async function transpileComponent(id: string, bytes: Uint8Array): Promise<TranspileOutcome> {
-  let record = await readTranspiled(id, TRANSPILE_FLAVOUR);
+export async function transpileComponent(id: string, bytes: Uint8Array, jspi: JspiLists | null = null): Promise<TranspileOutcome> {
+  // JSPI output differs (suspending imports, promising exports): cached apart.
+  const flavour = jspi ? `${TRANSPILE_FLAVOUR}/jspi:${JSON.stringify(jspi)}` : TRANSPILE_FLAVOUR;
+  let record = await readTranspiled(id, flavour);
   const from = record ? 'cache' : 'jco';
   if (!record) {
-    const made = await runJco(bytes);
+    const made = await runJco(bytes, jspi);
     if (!made.ok) return made;
     record = made.value;
-    await saveTranspiled(id, TRANSPILE_FLAVOUR, record);
+    await saveTranspiled(id, flavour, record);
   }
   const t0 = performance.now();
   try {
     const cores = await Promise.all(record.cores.map(async ([name, core]): Promise<[string, WebAssembly.Module]> => [name, await WebAssembly.compile(core as Uint8Array<ArrayBuffer>)]));
-    return { ok: true, value: { js: record.js, cores, transpileMs: record.transpileMs, compileMs: performance.now() - t0, from } };
+    return { ok: true, value: { js: record.js, cores, transpileMs: record.transpileMs, compileMs: performance.now() - t0, from, jspi: jspi !== null } };
   } catch (err) {
     return { ok: false, error: { code: 'invalid', title: 'A core module inside the component does not compile.', detail: `${err instanceof Error ? err.message : String(err)}. Rebuild the component, or check that this browser supports the wasm features it uses.` } };
   }
 }
 
-async function runJco(bytes: Uint8Array): Promise<{ ok: true; value: TranspiledRecord } | { ok: false; error: LoadError }> {
+async function runJco(bytes: Uint8Array, jspi: JspiLists | null): Promise<{ ok: true; value: TranspiledRecord } | { ok: false; error: LoadError }> {
   const t0 = performance.now();
   let jco: JcoBindgen;
   try {
@@ -61,6 +71,7 @@ async function runJco(bytes: Uint8Array): Promise<{ ok: true; value: TranspiledR
       noNodejsCompat: true,
       // Every core module as its own file: compiled by the engine, not decoded from base64 in JS.
       base64Cutoff: 0,
+      ...(jspi ? { asyncMode: { tag: 'jspi' as const, val: jspi } } : {}),
     });
     const js = out.files.find(([name]) => name === 'component.js')?.[1];
     if (!js) return { ok: false, error: { code: 'invalid', title: 'jco produced no bindings for this component.', detail: 'Report this component: jco returned no component.js.' } };
