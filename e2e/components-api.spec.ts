@@ -253,3 +253,29 @@ test('wasi:http outgoing: an allowed host answers; a host not allowed gets HTTP-
   expect(r.denied[1]).toContain('error: HTTP-request-denied');
   expect(r.denied[2]).toEqual([['network', host]]);
 });
+
+test('unsupported features are named plainly: an async function, stream and future parameters', async ({ page }) => {
+  const r = await page.evaluate(
+    async ([asyncUrl, streamsUrl]) => {
+      const api = window.wasmPlayground;
+      const a = await api.load(asyncUrl!);
+      const s = await api.load(streamsUrl!);
+      const world = (m: typeof a) => (m.analysis.format === 'component' ? m.analysis.world : null);
+      const first = (m: typeof a) => {
+        const w = world(m);
+        const item = w?.exports.find((e) => e.kind === 'interface');
+        return item?.kind === 'interface' ? `${item.iface.name}#${item.iface.functions[0]!.binaryName}` : '';
+      };
+      const ra = await api.run({ module: a.id, func: first(a), args: [41] });
+      const rs = await api.run({ module: s.id, func: first(s), args: [] });
+      return { unsupported: [world(a)?.unsupported, world(s)?.unsupported], a: [ra.error?.code, ra.error?.message], s: [rs.error?.code, rs.error?.message] };
+    },
+    [fixtureUrl('components/async.wasm'), fixtureUrl('components/streams.wasm')],
+  );
+  expect(r.unsupported[0]).toEqual(expect.arrayContaining([expect.stringMatching(/async functions/)]));
+  expect(r.unsupported[1]).toEqual(expect.arrayContaining([expect.stringMatching(/stream and future types/)]));
+  expect(r.a[0]).toBe('unsupported');
+  expect(r.a[1]).toMatch(/async function/i);
+  expect(r.s[0]).toBe('unsupported');
+  expect(r.s[1]).toMatch(/stream|future/);
+});

@@ -20,7 +20,7 @@ export function callableName(iface: WitInterface | null, fn: WitFunction): strin
 }
 
 /** Why a function can't be called from here, if it can't. */
-function notCallable(fn: WitFunction): string | undefined {
+export function notCallable(fn: WitFunction): string | undefined {
   if (fn.async) return 'An async function (component model async, WASI 0.3): not supported by this playground yet.';
   const types = [...fn.params.map((p) => p.type), ...(fn.result ? [fn.result] : [])];
   const streams = JSON.stringify(types).match(/"kind":"(stream|future|error-context)"/);

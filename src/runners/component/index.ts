@@ -8,7 +8,7 @@ import type { ModuleAnalysis } from '../../wasm/types';
 import type { Runner, RunnerUses } from '../types';
 import { wasiSettings } from '../shared/wasiSettings';
 import { componentArgs } from './args';
-import { CLI_RUN, componentCallables, findExport, HTTP_HANDLER, versionless } from './callables';
+import { CLI_RUN, componentCallables, findExport, HTTP_HANDLER, notCallable, versionless } from './callables';
 import { unprovidedImports } from './provided';
 import { describeWitFunction } from './describe';
 
@@ -48,6 +48,8 @@ export const componentRunner: Runner<'component'> = {
     const found = findExport(world, spec.func);
     if ('error' in found) return { code: 'no-export', func: spec.func, message: found.error };
     const { iface, fn } = found;
+    const refused = notCallable(fn) ?? componentWide(world.unsupported);
+    if (refused) return { code: 'unsupported', func: spec.func, message: `${spec.func} can't run here: ${refused}` };
     const command = iface !== null && versionless(iface.name) === CLI_RUN;
     const handler = iface !== null && versionless(iface.name) === HTTP_HANDLER;
     if (handler && !spec.request) return { code: 'bad-args', func: spec.func, message: 'An incoming-handler call needs a request: fill in the Request form (API: `request: { method, url, headers, body }`).' };
@@ -99,3 +101,9 @@ export const componentRunner: Runner<'component'> = {
     };
   },
 };
+
+/** Features that stop any function of the component from running here (threads); null when none. */
+function componentWide(unsupported: readonly string[]): string | null {
+  const blocking = unsupported.filter((u) => /threads/.test(u));
+  return blocking.length ? `the component uses ${blocking.join('; ')}.` : null;
+}
