@@ -4,6 +4,7 @@
  * that its stored JSON text can't carry (bytes typed as hex that are not hex).
  */
 import { create } from 'zustand';
+import { useModule } from './moduleStore';
 
 /** How a `list<u8>` field is entered. */
 export type BytesMode = 'text' | 'hex' | 'base64' | 'file';
@@ -59,12 +60,12 @@ export const useComponent = create<ComponentState>()((set) => ({
     }),
 }));
 
-/** Field errors of `func`'s parameters, in parameter order. */
-export function fieldErrorsOf(errors: Record<string, string>, func: string, count: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const e = errors[fieldKey(func, i)];
-    if (e) out.push(e);
-  }
-  return out;
+/** Field errors of `func`'s parameters by parameter index (undefined where a field has none). */
+export function fieldErrorsOf(errors: Record<string, string>, func: string, count: number): (string | undefined)[] {
+  return Array.from({ length: count }, (_, i) => errors[fieldKey(func, i)]);
 }
+
+// Field keys name functions, which another module may share: a new module starts with clean fields.
+useModule.subscribe((state, previous) => {
+  if (state.current !== previous.current) useComponent.setState({ jsonMode: {}, bytes: {}, fieldErrors: {}, resetNext: false });
+});

@@ -58,7 +58,10 @@ describe('runRequestOf for a component function', () => {
   });
 
   it('refuses with an error a field keeps apart (bytes that are not hex)', () => {
-    expect(runRequestOf(setup({ args: ['1', '"2"'], argErrors: ['args[1]: hex: expected pairs of hex digits'] }), runner, callable)).toEqual({ ok: false, message: 'args[1]: hex: expected pairs of hex digits' });
+    const argErrors = [undefined, 'args[1]: hex: expected pairs of hex digits'];
+    expect(runRequestOf(setup({ args: ['1', '"2"'], argErrors }), runner, callable)).toEqual({ ok: false, message: 'args[1]: hex: expected pairs of hex digits' });
+    // In parameter order: an earlier field's error comes first.
+    expect(runRequestOf(setup({ args: ['-1', '"2"'], argErrors }), runner, callable)).toMatchObject({ ok: false, message: expect.stringMatching(/^args\[0\]: expected u32/) });
   });
 
   it('adds the Request of an incoming handler, or refuses a bad one', () => {

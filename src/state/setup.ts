@@ -34,7 +34,7 @@ export interface Setup {
   /** Components: drop the kept instance before this run ("Reset instance"). */
   resetInstance: boolean;
   /** Components: errors the argument fields know of that their texts can't carry (bytes that are not hex). */
-  argErrors: string[];
+  argErrors: (string | undefined)[];
   /** A wasi:http incoming handler's Request form. */
   httpRequest: HttpRequestDraft;
   /** argv after the program name, or why the Arguments field can't be read. */
@@ -91,7 +91,7 @@ export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | 
   const wit = uses.args ? callable?.wit : undefined;
   if (wit) {
     // The same messages the fields show; types deeper than a field are checked by the runner.
-    const argError = setup.argErrors[0] ?? argsTextError(wit.params.map((p) => p.type), setup.args);
+    const argError = argsTextError(wit.params.map((p) => p.type), setup.args, setup.argErrors);
     if (argError) return { ok: false, message: argError };
   }
   const incoming = isIncomingHandler(func) ? incomingRequestOf(setup.httpRequest) : null;

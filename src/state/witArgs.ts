@@ -123,10 +123,15 @@ export function isPrimitive(type: WitType): type is WitType & { kind: WitPrimiti
   return isIntKind(type.kind) || ['bool', 'f32', 'f64', 'char', 'string'].includes(type.kind);
 }
 
-/** The first problem the type alone can find in argument texts, or null (deep types are left to the values module). */
-export function argsTextError(types: readonly WitType[], texts: readonly string[]): string | null {
+/**
+ * The first problem, in parameter order, that the type alone can find in argument texts, or that
+ * a field reported apart (`fieldErrors[i]`); null when none (deep types are left to the values module).
+ */
+export function argsTextError(types: readonly WitType[], texts: readonly string[], fieldErrors: readonly (string | undefined)[] = []): string | null {
   for (let i = 0; i < types.length; i++) {
     const path = `args[${i}]`;
+    const reported = fieldErrors[i];
+    if (reported) return reported;
     const parsed = parseArgText(texts[i] ?? '', path);
     if (!parsed.ok) return parsed.error;
     const error = checkFlat(types[i]!, parsed.json, path);

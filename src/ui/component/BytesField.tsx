@@ -10,6 +10,7 @@ import { formatBytes } from '../format';
 import { bytesOfStored, toHex } from './fieldText';
 import { fromBytesInput } from './pending';
 import type { WitFieldProps } from './WitField';
+import { FieldHead } from './FieldHead';
 
 /** Bytes a file argument may have: its JSON array text is kept in the store and share links. */
 export const MAX_FILE_ARG_BYTES = 1024 * 1024;
@@ -65,10 +66,8 @@ export function BytesField({ id, path, text, onText, onAsJson, fieldKeyName, lab
   };
 
   return (
-    <div className="arg wit-arg wit-bytes">
-      <label htmlFor={id} className="wit-label">
-        <code>{label}</code>
-      </label>
+    <div className="arg wit-arg wit-field-bytes">
+      <FieldHead id={id} label={label} group={false} asJson={false} onAsJson={onAsJson} />
       <div className="bytes-modes" role="radiogroup" aria-label={`${label} as`}>
         {MODES.map((m) => (
           <label key={m.mode} className="inline">
@@ -100,9 +99,6 @@ export function BytesField({ id, path, text, onText, onAsJson, fieldKeyName, lab
           {error}
         </span>
       )}
-      <label className="inline as-json">
-        <input type="checkbox" checked={false} onChange={(e) => onAsJson(e.target.checked)} /> Edit as JSON
-      </label>
     </div>
   );
 }

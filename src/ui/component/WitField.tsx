@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { WitType } from '../../wasm/wit/types';
 import { BytesField } from './BytesField';
+import { FieldHead } from './FieldHead';
 import { argFieldError, decodeText, encodeNumber, fieldKindOf, initialText, storedJson } from './fieldText';
 import { JsonField } from './JsonField';
 import { formatType } from './pending';
@@ -50,31 +51,21 @@ export function WitField(props: WitFieldProps) {
         <label className="inline">
           <input type="checkbox" checked={none} onChange={(e) => onText(e.target.checked ? 'null' : initialText(type.type))} /> none
         </label>
-        {none ? <span className="muted">{name} is none</span> : <FlatWidget id={id} label={label} type={type.type} text={text} onText={onText} invalid={invalid} />}
+        {none ? <span className="muted">{name} is none</span> : <FlatWidget id={id} type={type.type} text={text} onText={onText} invalid={invalid} />}
       </div>
     );
   } else {
-    body = <FlatWidget id={id} label={label} type={type} text={text} onText={onText} invalid={invalid} />;
+    body = <FlatWidget id={id} type={type} text={text} onText={onText} invalid={invalid} />;
   }
 
   return (
-    <div className={`arg wit-arg wit-${json ? 'json' : kind}`}>
-      {/* Groups (flags, option) carry their own legend; single inputs are labelled by this. */}
-      {kind !== 'flags' || json ? (
-        <label htmlFor={id} className="wit-label">
-          <code>{label}</code>
-        </label>
-      ) : null}
+    <div className={`arg wit-arg wit-field-${json ? 'json' : kind}`}>
+      <FieldHead id={id} label={label} group={!json && (kind === 'flags' || (type.kind === 'option' && type.type.kind === 'flags'))} asJson={kind === 'json' ? null : asJson} onAsJson={onAsJson} />
       {body}
       {error && (
         <span id={errorId} className="field-error">
           {error}
         </span>
-      )}
-      {kind !== 'json' && (
-        <label className="inline as-json">
-          <input type="checkbox" checked={asJson} onChange={(e) => onAsJson(e.target.checked)} /> Edit as JSON
-        </label>
       )}
     </div>
   );
@@ -82,7 +73,6 @@ export function WitField(props: WitFieldProps) {
 
 interface WidgetProps {
   id: string;
-  label: string;
   type: WitType;
   text: string;
   onText(text: string): void;
@@ -90,7 +80,7 @@ interface WidgetProps {
 }
 
 /** The widget of a flat type (bool, numbers, char, string, enum, flags). */
-function FlatWidget({ id, label, type, text, onText, invalid }: WidgetProps) {
+function FlatWidget({ id, type, text, onText, invalid }: WidgetProps) {
   switch (type.kind) {
     case 'bool':
       return <input id={id} type="checkbox" checked={storedJson(text) === true} onChange={(e) => onText(JSON.stringify(e.target.checked))} {...invalid} />;
@@ -109,16 +99,13 @@ function FlatWidget({ id, label, type, text, onText, invalid }: WidgetProps) {
       const stored = storedJson(text);
       const set = new Set(Array.isArray(stored) ? stored.filter((f): f is string => typeof f === 'string') : []);
       return (
-        <fieldset id={id} className="flags-field" {...invalid}>
-          <legend>
-            <code>{label}</code>
-          </legend>
+        <div id={id} role="group" className="flags-field" aria-labelledby={`${id}-label`} {...invalid}>
           {type.flags.map((f) => (
             <label key={f} className="inline">
               <input type="checkbox" checked={set.has(f)} onChange={(e) => onText(JSON.stringify(type.flags.filter((x) => (x === f ? e.target.checked : set.has(x)))))} /> {f}
             </label>
           ))}
-        </fieldset>
+        </div>
       );
     }
     case 'char':

@@ -31,7 +31,12 @@ export function WitView({ text }: { text: string }) {
         </span>
       </div>
       {lines.length > VIRTUAL_FROM_LINES ? (
-        <VirtualRows count={lines.length} rowHeight={LINE_HEIGHT} label="WIT" unit="lines" className="wit-code" renderRow={(i) => <WitLine tokens={lines[i] ?? []} />} />
+        <VirtualRows count={lines.length} rowHeight={LINE_HEIGHT} label="WIT" unit="lines" className="wit-code" renderRow={(i) => (
+            // One box per line: a flex row would drop a whitespace-only run (the indentation).
+            <span className="wit-line">
+              <WitLine tokens={lines[i] ?? []} />
+            </span>
+          )} />
       ) : (
         <pre className="wit-code" aria-label="WIT">
           {lines.map((tokens, i) => (
