@@ -48,8 +48,12 @@ export interface RunRequest {
   allowedHosts?: string[];
   /** Extism log level; lower levels are not logged. Default "info". */
   logLevel?: LogLevel;
-  /** A new instance for this run instead of the kept one (Extism). Default false. */
+  /** A new instance for this run instead of the kept one (Extism plugins, components). Default false. */
   freshInstance?: boolean;
+  /** Components: drop the kept instance before this run (the UI's "Reset instance"); later runs keep the new one. */
+  resetInstance?: boolean;
+  /** Components: the request a wasi:http incoming handler (`wasi:http/incoming-handler#handle`) is called with. */
+  request?: IncomingRequest;
   /** Force synchronous XHR for guest HTTP instead of JSPI (for testing both paths). */
   httpMode?: 'auto' | 'sync';
   /** Let http_headers see response headers. Default false. */
@@ -78,6 +82,16 @@ export interface RunRequest {
   resetInstance?: boolean;
   /** wasi:http/incoming-handler#handle: the request (method default GET, url a path or full URL, body text or bytes). */
   request?: { method?: string; url?: string; headers?: [string, string][] | Record<string, string>; body?: string | ArrayBuffer | Uint8Array };
+}
+
+/** An HTTP request for a proxy component's incoming handler; its answer is `RunResult.response`. */
+export interface IncomingRequest {
+  method: string;
+  /** Path and query (`/hello?name=x`), or an absolute URL. */
+  url: string;
+  /** Header names lower-case, in order; a name may repeat. */
+  headers: [string, string][];
+  body: Uint8Array;
 }
 
 /** Thrown by `load` with a specific, user-facing error. */

@@ -7,6 +7,7 @@ import { getEngine } from '../sandbox/instance';
 import { selectRunner, useModule } from './moduleStore';
 import { useOutput } from './outputStore';
 import { usePlugin } from './pluginStore';
+import { useComponent } from './componentStore';
 import { captureSetup, runRequestOf } from './setup';
 
 /** Lines kept in the console; older ones are dropped so a chatty guest cannot exhaust memory. */
@@ -82,6 +83,7 @@ export const useRun = create<RunState>()((set, get) => {
         set({ result: { runId: 0, status: 'error', func, values: [], error: { code: 'bad-args', func, message: built.message }, timings: {}, wallMs: 0, console: [] }, outputDoc: null });
         return;
       }
+      if (built.request.resetInstance) useComponent.getState().consumeReset();
       set({ running: true, console: [], consoleDropped: 0, result: null, outputDoc: null, startedAt: performance.now() });
       pending = [];
       pendingDropped = 0;

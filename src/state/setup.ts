@@ -8,12 +8,16 @@ import type { Callable, Runner } from '../runners/types';
 import type { ModuleAnalysis, ModuleKind } from '../wasm/types';
 import { usesOf } from '../runners/registry';
 import { useCapabilities } from './capabilitiesStore';
+import { fieldErrorsOf, useComponent } from './componentStore';
+import { draftOf, incomingRequestOf, isIncomingHandler, useHttpRequest } from './httpRequestStore';
+import type { HttpRequestDraft } from './httpRequestStore';
 import { inputBytes, useInput } from './inputStore';
 import { selectRunner, useModule } from './moduleStore';
 import { useOutput } from './outputStore';
 import { configRecord, usePlugin } from './pluginStore';
 import { useSettings } from './settingsStore';
 import { argvOf, useWasi } from './wasiStore';
+import { argsTextError } from './witArgs';
 
 export interface Setup {
   moduleId: string;
@@ -27,6 +31,12 @@ export interface Setup {
   config: Record<string, string>;
   logLevel: ReturnType<typeof usePlugin.getState>['logLevel'];
   freshInstance: boolean;
+  /** Components: drop the kept instance before this run ("Reset instance"). */
+  resetInstance: boolean;
+  /** Components: errors the argument fields know of that their texts can't carry (bytes that are not hex). */
+  argErrors: (string | undefined)[];
+  /** A wasi:http incoming handler's Request form. */
+  httpRequest: HttpRequestDraft;
   /** argv after the program name, or why the Arguments field can't be read. */
   argv: { ok: true; argv: string[] } | { ok: false; message: string };
   env: [string, string][];
@@ -44,6 +54,8 @@ export function captureSetup(): Setup | null {
   const plugin = usePlugin.getState();
   const wasi = useWasi.getState();
   const caps = useCapabilities.getState();
+  const component = useComponent.getState();
+  const isComponent = current.analysis.format === 'component';
   return {
     moduleId: current.id,
     runAs,
@@ -54,7 +66,10 @@ export function captureSetup(): Setup | null {
     outputMime: useOutput.getState().override,
     config: configRecord(plugin.config),
     logLevel: plugin.logLevel,
-    freshInstance: plugin.freshInstance,
+    freshInstance: isComponent ? component.freshInstance : plugin.freshInstance,
+    resetInstance: isComponent && component.resetNext,
+    argErrors: func ? fieldErrorsOf(component.fieldErrors, func, (argsByFunc[func] ?? []).length) : [],
+    httpRequest: draftOf(useHttpRequest.getState()),
     argv: argvOf(wasi),
     env: wasi.env.filter(([k]) => k.trim() !== ''),
     deterministic: wasi.deterministic ? { seed: wasi.seed } : false,
@@ -73,6 +88,14 @@ export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | 
   const func = setup.func ?? '';
   const uses = usesOf(runner, analysis, func);
   if (uses.wasi && !setup.argv.ok) return { ok: false, message: `The Arguments field can't be read: ${setup.argv.message}` };
+  const wit = uses.args ? callable?.wit : undefined;
+  if (wit) {
+    // The same messages the fields show; types deeper than a field are checked by the runner.
+    const argError = argsTextError(wit.params.map((p) => p.type), setup.args, setup.argErrors);
+    if (argError) return { ok: false, message: argError };
+  }
+  const incoming = isIncomingHandler(func) ? incomingRequestOf(setup.httpRequest) : null;
+  if (incoming && !incoming.ok) return incoming;
   const request: RunRequest = {
     module: setup.moduleId,
     func,
@@ -84,7 +107,8 @@ export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | 
     ...(setup.runAs ? { runAs: setup.runAs } : {}),
     ...(uses.args && callable?.params ? { args: callable.params.map((_, i) => setup.args[i] ?? '') } : {}),
     // WIT-typed arguments go as the form's JSON texts; the runner checks them against the types.
-    ...(uses.args && callable?.wit ? { argsJson: callable.wit.params.map((_, i) => setup.args[i] ?? '') } : {}),
+    ...(wit ? { argsJson: wit.params.map((_, i) => setup.args[i] ?? ''), freshInstance: setup.freshInstance, ...(setup.resetInstance ? { resetInstance: true } : {}) } : {}),
+    ...(incoming?.ok ? { request: incoming.request } : {}),
     ...(uses.input ? { input: inputBytes(setup.input) } : {}),
     ...(uses.plugin ? { config: setup.config, logLevel: setup.logLevel, freshInstance: setup.freshInstance } : {}),
     ...(uses.wasi && setup.argv.ok ? { argv: setup.argv.argv, env: setup.env, deterministic: setup.deterministic } : {}),

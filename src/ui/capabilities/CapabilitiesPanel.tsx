@@ -1,7 +1,9 @@
 /** The "Capabilities" region: what the module asks of its host, and whether that is granted (DESIGN.md §4). */
 import { useCapabilities } from '../../state/capabilitiesStore';
 import { useModule } from '../../state/moduleStore';
-import type { Capability } from '../../wasm/types';
+import type { Capability, CapabilityRequest, ModuleAnalysis } from '../../wasm/types';
+import { worldOf } from '../component/pending';
+import { componentImports } from './componentCapabilities';
 
 const DESCRIPTIONS: Record<Capability, { label: string; byDefault: 'granted' | 'denied' | 'not offered' }> = {
   stdout: { label: 'Console output (stdout/stderr, logs)', byDefault: 'granted' },
@@ -20,7 +22,8 @@ const DESCRIPTIONS: Record<Capability, { label: string; byDefault: 'granted' | '
 
 export function CapabilitiesPanel() {
   const current = useModule((s) => s.current);
-  const requests = current?.analysis.capabilities ?? [];
+  const component = current ? componentSide(current.analysis) : null;
+  const requests = component?.capabilities ?? current?.analysis.capabilities ?? [];
   // Shown with or without a module: network is denied by default even to modules that do not declare it.
   const mounts = useCapabilities((s) => s.mounts);
   const hosts = useCapabilities((s) => s.hosts);
@@ -31,8 +34,10 @@ export function CapabilitiesPanel() {
       </header>
       {!current ? (
         <p className="muted">Load a module to see what it asks of its host.</p>
-      ) : requests.length === 0 ? (
+      ) : requests.length === 0 && !component?.importsAny ? (
         <p className="muted">This module asks for no host capabilities.</p>
+      ) : requests.length === 0 ? (
+        <p className="muted">{component?.worldError ? "The component's imports could not be read, so what it asks of its host is unknown." : 'No host capabilities: its imports need no grant.'}</p>
       ) : (
         <ul className="capability-list">
           {requests.map((r) => {
@@ -52,6 +57,17 @@ export function CapabilitiesPanel() {
           })}
         </ul>
       )}
+      {component && component.plumbing.length > 0 && (
+        <p className="muted">
+          Also imports {component.plumbing.join(', ')}: streams, polling and types, which need no grant.
+        </p>
+      )}
+      {component && component.unprovided > 0 && (
+        <p className="muted">
+          {component.unprovided} import{component.unprovided === 1 ? '' : 's'} no host provides (listed under Function): stub them or the run fails.
+        </p>
+      )}
+      {component?.worldError && <p className="muted">The component&apos;s imports could not all be read ({component.worldError}); this list may be short.</p>}
       <AllowedHosts />
     </section>
   );
@@ -96,4 +112,19 @@ function grantState(capability: Capability, byDefault: string, mounts: number, h
   if (capability === 'filesystem' && mounts > 0) return 'granted';
   if (capability === 'network' && hosts > 0) return 'granted';
   return byDefault;
+}
+
+/** A component's requests from its world's imports (with what the analyser found), or null for a core module. */
+function componentSide(analysis: ModuleAnalysis): { capabilities: CapabilityRequest[]; plumbing: string[]; unprovided: number; importsAny: boolean; worldError: string | null } | null {
+  if (analysis.format !== 'component') return null;
+  const { world, error } = worldOf(analysis);
+  if (!world) return { capabilities: analysis.capabilities, plumbing: [], unprovided: 0, importsAny: analysis.capabilities.length > 0 || error !== null, worldError: error };
+  const side = componentImports(world, analysis.capabilities);
+  return {
+    capabilities: side.capabilities,
+    plumbing: side.plumbing,
+    unprovided: side.unprovided.length + side.unprovidedFunctions.length,
+    importsAny: world.imports.length > 0,
+    worldError: error,
+  };
 }

@@ -1,8 +1,18 @@
-/** The "Function" combobox (the runner's callables, ABI internals under "Show all") and the argument form. */
+/**
+ * The "Function" combobox (the runner's callables grouped by interface, ABI internals under "Show
+ * all") and the argument form: typed fields for core signatures, WIT fields for components, the
+ * Request form for a wasi:http incoming handler.
+ */
 import { useState } from 'react';
+import type { Callable } from '../../runners/types';
+import { isIncomingHandler } from '../../state/httpRequestStore';
+import { HttpRequestForm } from '../component/HttpRequestForm';
+import { InstanceControls } from '../component/InstanceControls';
+import { WitArgsForm } from '../component/WitArgsForm';
 import { useModule } from '../../state/moduleStore';
 import { useRunner, useRunnerUses } from '../run/useRunner';
 import { ArgsForm } from './ArgsForm';
+import { groupCallables, optionLabel } from './groupCallables';
 
 export function FunctionPicker() {
   const current = useModule((s) => s.current);
@@ -26,12 +36,17 @@ export function FunctionPicker() {
       <label>
         Function
         <select aria-label="Function" value={func ?? ''} onChange={(e) => selectFunc(e.target.value)}>
-          {shown.map((c) => (
-            <option key={c.name} value={c.name} disabled={c.disabled !== undefined} title={c.disabled}>
-              {c.name}
-              {c.signature}
-            </option>
-          ))}
+          {groupCallables(shown).map((g, i) =>
+            g.group === null ? (
+              g.items.map((c) => <FunctionOption key={c.name} c={c} />)
+            ) : (
+              <optgroup key={`${g.group}-${i}`} label={g.group}>
+                {g.items.map((c) => (
+                  <FunctionOption key={c.name} c={c} />
+                ))}
+              </optgroup>
+            ),
+          )}
         </select>
       </label>
       {internal > 0 && (
@@ -40,6 +55,17 @@ export function FunctionPicker() {
         </label>
       )}
       {selected?.params && uses?.args && <ArgsForm func={selected.name} params={selected.params} disabled={selected.disabled} />}
+      {selected?.wit && uses?.args && <WitArgsForm func={selected.name} fn={selected.wit} disabled={selected.disabled} />}
+      {selected?.wit && uses?.args && <InstanceControls />}
+      {isIncomingHandler(func) && <HttpRequestForm />}
     </div>
+  );
+}
+
+function FunctionOption({ c }: { c: Callable }) {
+  return (
+    <option value={c.name} disabled={c.disabled !== undefined} title={c.disabled ?? c.name}>
+      {optionLabel(c)}
+    </option>
   );
 }

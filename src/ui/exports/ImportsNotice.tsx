@@ -1,8 +1,11 @@
-/** Lists the imports the chosen runner cannot provide (by module, counted, long lists folded), and offers to stub them. */
+/** Lists the imports the chosen runner cannot provide (a component's by interface, with WIT types) (by module, counted, long lists folded), and offers to stub them. */
 import { useState } from 'react';
 import { selectRunner, useModule } from '../../state/moduleStore';
 import { formatImport } from '../../wasm/signature';
 import type { ImportEntry } from '../../wasm/types';
+import { componentImports } from '../capabilities/componentCapabilities';
+import { ComponentImportsNotice } from '../component/ComponentImportsNotice';
+import { worldOf } from '../component/pending';
 import { describeImportCounts, unprovidedImports } from '../../runners/shared/imports';
 
 export function ImportsNotice() {
@@ -10,7 +13,14 @@ export function ImportsNotice() {
   const runner = useModule(selectRunner);
   const stub = useModule((s) => s.stubImports);
   const setStub = useModule((s) => s.setStubImports);
-  if (!current || !runner || current.analysis.format !== 'core') return null;
+  if (!current || !runner) return null;
+  if (current.analysis.format !== 'core') {
+    const { world } = worldOf(current.analysis);
+    if (!world) return null;
+    const { unprovided, unprovidedFunctions } = componentImports(world);
+    if (unprovided.length === 0 && unprovidedFunctions.length === 0) return null;
+    return <ComponentImportsNotice interfaces={unprovided} functions={unprovidedFunctions} stub={stub} setStub={setStub} />;
+  }
   const linked = new Set(current.manifest?.links.map((l) => l.name));
   const missing = unprovidedImports(current.analysis.imports, runner.provides, linked);
   if (missing.length === 0) return null;

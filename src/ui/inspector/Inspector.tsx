@@ -1,9 +1,14 @@
 /** The "Inspector" region: exports, imports and sections of the loaded module. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useModule } from '../../state/moduleStore';
 import { formatExport, formatImport } from '../../wasm/signature';
 import { formatBytes } from '../format';
 import type { ModuleAnalysis } from '../../wasm/types';
+import type { WitWorld } from '../../wasm/wit/types';
+import { printWit, worldOf } from '../component/pending';
+import { WitView } from './WitView';
+import { WorldList } from './WorldList';
 
 const TABS = ['Exports', 'Imports', 'Sections', 'WAT', 'WIT'] as const;
 type Tab = (typeof TABS)[number];
@@ -31,10 +36,10 @@ export function Inspector() {
 function TabBody({ tab, analysis }: { tab: Tab; analysis: ModuleAnalysis }) {
   switch (tab) {
     case 'Exports':
-      if (analysis.format !== 'core') return <p className="muted">Component exports (WIT) come with component support.</p>;
+      if (analysis.format !== 'core') return <ComponentWorld analysis={analysis} show={(w) => <WorldList items={w.exports} label="Exports" empty="This component exports nothing." />} />;
       return <CodeList items={analysis.exports.map(formatExport)} empty="No exports." label="Exports" />;
     case 'Imports':
-      if (analysis.format !== 'core') return <p className="muted">Component imports (WIT) come with component support.</p>;
+      if (analysis.format !== 'core') return <ComponentWorld analysis={analysis} show={(w) => <WorldList items={w.imports} label="Imports" empty="This component imports nothing." />} />;
       return <CodeList items={analysis.imports.map(formatImport)} empty="No imports." label="Imports" />;
     case 'Sections':
       return (
@@ -63,8 +68,40 @@ function TabBody({ tab, analysis }: { tab: Tab; analysis: ModuleAnalysis }) {
     case 'WAT':
       return <p className="muted">The WAT view (disassembly and editing) arrives with the editor; it is not built yet.</p>;
     case 'WIT':
-      return <p className="muted">{analysis.format === 'component' ? 'WIT for components arrives with jco support; not built yet.' : 'WIT describes components; this is a core module.'}</p>;
+      if (analysis.format !== 'component') return <p className="muted">WIT describes components; this is a core module.</p>;
+      return <ComponentWorld analysis={analysis} show={(w) => <WitText world={w} />} />;
   }
+}
+
+/** A component's world through `show`; when it could not be read, why (the Sections tab still works). */
+function ComponentWorld({ analysis, show }: { analysis: ModuleAnalysis; show(world: WitWorld): ReactNode }) {
+  const { world, error } = worldOf(analysis);
+  return (
+    <>
+      {error && (
+        <p className="error-text">
+          The component&apos;s WIT could not be read: {error} The Sections tab still lists its binary sections.
+        </p>
+      )}
+      {world && world.unsupported.length > 0 && <p className="muted">Not supported here: {world.unsupported.join('; ')}.</p>}
+      {world && world.warnings.length > 0 && (
+        <details className="muted">
+          <summary>{world.warnings.length} part{world.warnings.length === 1 ? '' : 's'} of the binary could not be shown as WIT</summary>
+          <ul>
+            {world.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {world ? show(world) : !error && <p className="muted">The component&apos;s WIT is not available.</p>}
+    </>
+  );
+}
+
+function WitText({ world }: { world: WitWorld }) {
+  const text = useMemo(() => printWit(world), [world]);
+  return <WitView text={text} />;
 }
 
 /** Rows shown before "show all": a module with 100,000 exports must not stall the page. */

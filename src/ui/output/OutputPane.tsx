@@ -10,6 +10,7 @@ import type { ValType } from '../../wasm/types';
 import type { RunResult } from '../../sandbox/api';
 import { OutputToolbar } from './OutputToolbar';
 import { OutputView } from './OutputView';
+import { ResponseHead } from './ResponseHead';
 import { formatBytes } from './renderers/types';
 import { useOutputDoc } from './useOutputDoc';
 import { WrittenFiles } from './WrittenFiles';
@@ -62,6 +63,7 @@ export function OutputPane() {
         {running && <p className="muted">Running…</p>}
         {!running && result && written.length > 0 && <WrittenFiles files={written} shown={shownPath} onOpen={(path) => setOpened({ runId: result.runId, path })} />}
         {!running && !result && <p className="muted">Pick a function and press Run.</p>}
+        {!running && result?.response && <ResponseHead response={result.response} />}
         {!running && result?.status === 'ok' && !output && (
           result.values.length === 0 ? (
             written.length === 0 && <p className="muted">{result.func} returned nothing.</p>
