@@ -125,29 +125,6 @@ const deterministic: Parse<NonNullable<RunRequest['deterministic']>> = (v, at) =
   return out;
 };
 
-const header: Parse<[string, string]> = (v, at) => {
-  if (!Array.isArray(v) || v.length !== 2) return new Invalid(`${at} must be a [name, value] pair.`);
-  const key = text({ nonEmpty: true, maxLength: MAX_NAME_LENGTH })(v[0], `${at}[0]`);
-  if (key instanceof Invalid) return key;
-  const val = text()(v[1], `${at}[1]`);
-  return val instanceof Invalid ? val : [key, val];
-};
-/** A wasi:http incoming handler's request: { method, url, headers, body }. */
-const incoming: Parse<NonNullable<RunRequest['request']>> = (v, at) => {
-  if (!isRecord(v)) return new Invalid(`${at} must be { method, url, headers, body }.`);
-  const extra = onlyKeys(v, ['method', 'url', 'headers', 'body'], at);
-  if (extra) return new Invalid(extra);
-  const method = text({ nonEmpty: true, maxLength: 32 })(v.method, `${at}.method`);
-  if (method instanceof Invalid) return method;
-  const url = text({ nonEmpty: true })(v.url, `${at}.url`);
-  if (url instanceof Invalid) return url;
-  const headers = v.headers === undefined ? [] : list(header)(v.headers, `${at}.headers`);
-  if (headers instanceof Invalid) return headers;
-  const body = v.body === undefined ? new Uint8Array() : bytes(v.body, `${at}.body`);
-  if (body instanceof Invalid) return body;
-  return { method, url, headers, body: typeof body === 'string' ? new TextEncoder().encode(body) : body instanceof ArrayBuffer ? new Uint8Array(body) : body };
-};
-
 const bytesLimit = integer(0, Number.MAX_SAFE_INTEGER);
 
 const headerPair: Parse<[string, string]> = (v, at) => {
@@ -210,8 +187,6 @@ const OPTIONAL: Record<Supported, Setter> = {
   config: field('config', record(name, text())),
   logLevel: field('logLevel', choice(['trace', 'debug', 'info', 'warn', 'error', 'off'] as const)),
   freshInstance: field('freshInstance', boolean),
-  resetInstance: field('resetInstance', boolean),
-  request: field('request', incoming),
   httpMode: field('httpMode', choice(['auto', 'sync'] as const)),
   exposeHeaders: field('exposeHeaders', boolean),
   outputMime: field('outputMime', text({ maxLength: 255, nonEmpty: true })),

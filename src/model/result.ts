@@ -48,8 +48,6 @@ export interface RunResult {
   /** WASI stdout (also `output`) and stderr, whole. */
   stdout?: Uint8Array;
   stderr?: Uint8Array;
-  /** wasi:http incoming handlers: the response; its body is also `output` (shown by its MIME type). */
-  response?: { status: number; headers: [string, string][]; body: Uint8Array };
   /** Filesystem changes the guest made durable, in order. */
   fsChanges?: VfsChange[];
   /** Components: the function's result as a WIT value (JSON mapping, BigInt for 64-bit). */

@@ -50,10 +50,6 @@ export interface RunRequest {
   logLevel?: LogLevel;
   /** A new instance for this run instead of the kept one (Extism plugins, components). Default false. */
   freshInstance?: boolean;
-  /** Components: drop the kept instance before this run (the UI's "Reset instance"); later runs keep the new one. */
-  resetInstance?: boolean;
-  /** Components: the request a wasi:http incoming handler (`wasi:http/incoming-handler#handle`) is called with. */
-  request?: IncomingRequest;
   /** Force synchronous XHR for guest HTTP instead of JSPI (for testing both paths). */
   httpMode?: 'auto' | 'sync';
   /** Let http_headers see response headers. Default false. */
@@ -81,7 +77,7 @@ export interface RunRequest {
   /** Components: drop the kept instance and start a new one that is kept (default false). */
   resetInstance?: boolean;
   /** wasi:http/incoming-handler#handle: the request (method default GET, url a path or full URL, body text or bytes). */
-  request?: { method?: string; url?: string; headers?: [string, string][] | Record<string, string>; body?: string | ArrayBuffer | Uint8Array };
+  request?: IncomingRequest | { method?: string; url?: string; headers?: [string, string][] | Record<string, string>; body?: string | ArrayBuffer | Uint8Array };
 }
 
 /** An HTTP request for a proxy component's incoming handler; its answer is `RunResult.response`. */

@@ -2,7 +2,7 @@
 import { useCapabilities } from '../../state/capabilitiesStore';
 import { useModule } from '../../state/moduleStore';
 import type { Capability, CapabilityRequest, ModuleAnalysis } from '../../wasm/types';
-import { worldOf } from '../component/pending';
+import { worldOf } from '../component/world';
 import { componentImports } from './componentCapabilities';
 
 const DESCRIPTIONS: Record<Capability, { label: string; byDefault: 'granted' | 'denied' | 'not offered' }> = {

@@ -8,7 +8,7 @@ import type { BytesDraft, BytesMode } from '../../state/componentStore';
 import { useComponent } from '../../state/componentStore';
 import { formatBytes } from '../format';
 import { bytesOfStored, toHex } from './fieldText';
-import { fromBytesInput } from './pending';
+import { fromBytesInput } from '../../runners/component/values';
 import type { WitFieldProps } from './WitField';
 import { FieldHead } from './FieldHead';
 

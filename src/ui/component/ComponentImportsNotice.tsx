@@ -3,7 +3,7 @@
  * by interface and function with WIT types, and the switch that stubs them.
  */
 import type { WitFunction, WitInterface } from '../../wasm/wit/types';
-import { formatSignature } from './pending';
+import { formatSignature } from '../../wasm/wit/format';
 
 export function ComponentImportsNotice({ interfaces, functions, stub, setStub }: { interfaces: WitInterface[]; functions: WitFunction[]; stub: boolean; setStub(on: boolean): void }) {
   const count = interfaces.reduce((n, i) => n + i.functions.length, 0) + functions.length;

@@ -9,7 +9,7 @@ import { BytesField } from './BytesField';
 import { FieldHead } from './FieldHead';
 import { argFieldError, decodeText, encodeNumber, fieldKindOf, initialText, storedJson } from './fieldText';
 import { JsonField } from './JsonField';
-import { formatType } from './pending';
+import { formatType } from '../../wasm/wit/format';
 
 export interface WitFieldProps {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { checkFlat, isIntKind, isPrimitive, isWideInt, parseArgText } from '../../state/witArgs';
 import type { WitType } from '../../wasm/wit/types';
-import { fromJson, template } from './pending';
+import { fromJson, template } from '../../runners/component/values';
 
 export type FieldKind = 'bool' | 'number' | 'char' | 'string' | 'enum' | 'flags' | 'option' | 'bytes' | 'json';
 

@@ -5,7 +5,7 @@ import { formatImport } from '../../wasm/signature';
 import type { ImportEntry } from '../../wasm/types';
 import { componentImports } from '../capabilities/componentCapabilities';
 import { ComponentImportsNotice } from '../component/ComponentImportsNotice';
-import { worldOf } from '../component/pending';
+import { worldOf } from '../component/world';
 import { describeImportCounts, unprovidedImports } from '../../runners/shared/imports';
 
 export function ImportsNotice() {

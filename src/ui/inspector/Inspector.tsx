@@ -6,7 +6,8 @@ import { formatExport, formatImport } from '../../wasm/signature';
 import { formatBytes } from '../format';
 import type { ModuleAnalysis } from '../../wasm/types';
 import type { WitWorld } from '../../wasm/wit/types';
-import { printWit, worldOf } from '../component/pending';
+import { printWit } from '../../wasm/wit/printWit';
+import { worldOf } from '../component/world';
 import { WitView } from './WitView';
 import { WorldList } from './WorldList';
 

@@ -3,7 +3,7 @@
  * its functions with their WIT signatures; then the world's own functions.
  */
 import type { WitFunction, WitWorldItem } from '../../wasm/wit/types';
-import { formatSignature } from '../component/pending';
+import { formatSignature } from '../../wasm/wit/format';
 import { functionTitle, groupWorldItems } from './worldGroups';
 
 export function WorldList({ items, label, empty }: { items: readonly WitWorldItem[]; label: string; empty: string }) {
