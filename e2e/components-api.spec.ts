@@ -165,6 +165,7 @@ test('wasi:cli commands: argv, env, stdin, stdout/stderr, exit codes, files unde
       const text = (b?: Uint8Array) => (b ? t.decode(b) : null);
       const demo = await api.load(demoUrl!);
       const ok = await api.run({ module: demo.id, func: 'wasi:cli/run#run', argv: ['one', 'two words'], env: { GREETING: 'hej' }, input: 'shout this' });
+      if (!ok.stdout) throw new Error('a command result carries stdout');
       const fail = await api.run({ module: demo.id, func: 'wasi:cli/run@0.2.12#run', argv: ['--fail'] });
       const files = await api.load(filesUrl!);
       const wrote = await api.run({ module: files.id, func: 'wasi:cli/run#run', argv: ['alpha'], files: { guestPath: '/data', entries: [{ path: 'log.txt', data: 'earlier\n' }] } });

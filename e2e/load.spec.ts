@@ -92,16 +92,17 @@ test.describe('kind detection', () => {
     }
   });
 
-  test('a kind that cannot run yet says so plainly (components, until jco lands)', async ({ playground, page }) => {
+  test('a component runs from its world-level function (the smallest component: a lifted core add)', async ({ playground, page }) => {
     await playground.open('component.wasm');
     await expect(playground.kind).toHaveText('Component');
-    await expect(page.getByText(/Components can't be run yet/)).toBeVisible();
-    await expect(playground.functionPicker).toHaveCount(0);
-    await expect(playground.runButton).toBeDisabled();
+    await expect(playground.functionPicker).toHaveValue('add');
+    await page.getByLabel('a: u32').fill('2');
+    await page.getByLabel('b: u32').fill('3');
+    await playground.runButton.click();
+    await expect(playground.status).toHaveText(/^ok\b/);
     const id = await page.getByLabel('Module', { exact: true }).locator('code[title]').getAttribute('title');
-    const result = await page.evaluate((id) => window.wasmPlayground.run({ module: id, func: 'add', args: [2, 3] }), id ?? '');
-    expect(result.status).toBe('error');
-    expect(result.error).toMatchObject({ code: 'unsupported', message: expect.stringContaining('components are recognised but cannot run yet') });
+    const result = await page.evaluate((id) => window.wasmPlayground.run({ module: id, func: 'add', args: [4294967295, 1] }), id ?? '');
+    expect(result).toMatchObject({ status: 'ok', value: 0 });
   });
 });
 

@@ -96,6 +96,8 @@ export const componentRunner: Runner<'component'> = {
       ...(bytes && mime ? { output: { bytes, mime } } : {}),
       ...(outcome.stderr ? { stderr: new Uint8Array(outcome.stderr) } : {}),
       ...(outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {}),
+      // A command's stdout, whole, as for WASI p1 programs (it is also `output`).
+      ...(outcome.exitCode !== undefined && bytes ? { stdout: bytes } : {}),
       ...(outcome.ok && outcome.value !== undefined ? { value: outcome.value } : {}),
       ...(outcome.response ? { response: outcome.response } : {}),
     };

@@ -1,4 +1,5 @@
 /** Names of WIT things as people and jco see them. */
+import { formatType } from '../../../wasm/wit/format';
 import type { WitType } from '../../../wasm/wit/types';
 
 /**
@@ -17,36 +18,7 @@ export function jsName(witName: string): string {
 
 /** The type as WIT writes it where it is used: its name if it has one, else its structure. */
 export function typeLabel(type: WitType): string {
-  if (type.name) return type.name;
-  switch (type.kind) {
-    case 'list':
-      return type.length === undefined ? `list<${typeLabel(type.element)}>` : `list<${typeLabel(type.element)}, ${type.length}>`;
-    case 'tuple':
-      return `tuple<${type.types.map(typeLabel).join(', ')}>`;
-    case 'option':
-      return `option<${typeLabel(type.type)}>`;
-    case 'result': {
-      if (!type.ok && !type.err) return 'result';
-      if (!type.err) return `result<${typeLabel(type.ok!)}>`;
-      return `result<${type.ok ? typeLabel(type.ok) : '_'}, ${typeLabel(type.err)}>`;
-    }
-    case 'own':
-      return type.resource.name;
-    case 'borrow':
-      return `borrow<${type.resource.name}>`;
-    case 'resource':
-      return type.resource.name;
-    case 'stream':
-    case 'future':
-      return type.type ? `${type.kind}<${typeLabel(type.type)}>` : type.kind;
-    case 'record':
-    case 'variant':
-    case 'enum':
-    case 'flags':
-      return `anonymous ${type.kind}`;
-    default:
-      return type.kind;
-  }
+  return formatType(type);
 }
 
 /** What kind of definition a named type is, for messages: `record point`, `variant shape`. */
