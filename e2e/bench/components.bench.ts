@@ -12,7 +12,7 @@
  */
 import type { Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, Playground, test } from '../support/playground';
@@ -280,6 +280,45 @@ test('the ~2 MB command through the UI: first transpile, then reopened from the 
   expect(fromLibrary.status).toMatch(/^Transpiled code from the cache \(jco not run\)/);
   rows.push({ measure: 'UI: Recent modules → Open after a reload → exports listed', value: fromLibrary.listedMs, baseline: engine, bar: { ms: 150 } });
   rows.push({ measure: `  → "Transpiled code from the cache" (core compile ${fromLibrary.compileMs} ms)`, value: fromLibrary.readyMs, baseline: engine });
+});
+
+/** Components of 1 MB or more that others built into the fixtures (C commands through the preview1 adapter). */
+const FIXTURES = path.join(ROOT, 'e2e', 'fixtures', 'components');
+const bigFixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.wasm') && statSync(path.join(FIXTURES, f)).size >= 1024 * 1024);
+
+test('built command components in the fixtures (1 MB or more): first transpile + instantiate', async ({ page }) => {
+  test.skip(bigFixtures.length === 0, 'no component of 1 MB or more in e2e/fixtures/components yet');
+  // A fresh context: the transpiled cache is empty, so these are first-time transpiles.
+  const tinyCopy = copyOf(tiny, 'tiny-fixtures');
+  await new Playground(page).goto();
+  const measured = await page.evaluate(
+    async ({ tinyUrl, urls, func }) => {
+      const api = window.wasmPlayground;
+      const bytesOf = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+      // Load jco's engine first: the rows are the transpile, as for the generated component.
+      const warm = await api.load({ bytes: await bytesOf(tinyUrl), name: 'tiny.wasm' });
+      if ((await api.run({ module: warm.id, func })).status !== 'ok') throw new Error('tiny command failed');
+      const out: { name: string; size: number; totalMs: number; command: boolean; exitCode?: number }[] = [];
+      for (const [name, url] of urls) {
+        const bytes = await bytesOf(url);
+        const t0 = performance.now();
+        const loaded = await api.load({ bytes, name });
+        const command = loaded.analysis.format === 'component' && !!loaded.analysis.world?.exports.some((e) => e.kind === 'interface' && e.iface.name.startsWith('wasi:cli/run'));
+        if (!command) {
+          out.push({ name, size: bytes.length, totalMs: NaN, command });
+          continue;
+        }
+        const r = await api.run({ module: loaded.id, func, timeoutMs: 30_000 });
+        if (r.status !== 'ok') throw new Error(`${name}: ${r.error?.message ?? r.status}`);
+        out.push({ name, size: bytes.length, totalMs: performance.now() - t0, command, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}) });
+      }
+      return out;
+    },
+    { tinyUrl: tinyCopy.url, urls: bigFixtures.map((f) => [f, fixtureUrl(`components/${f}`)] as [string, string]), func: CLI_RUN },
+  );
+  for (const m of measured.filter((x) => x.command)) {
+    rows.push({ measure: `Fixture ${m.name} (${(m.size / 1024 / 1024).toFixed(1)} MB command, exit ${m.exitCode ?? '?'}): load → wasi:cli/run done, first time`, value: m.totalMs, bar: { ms: 1000 } });
+  }
 });
 
 test('warm add round trip: component (adder.wasm) against core (add.wasm)', async ({ page }) => {
