@@ -3,11 +3,8 @@
  * `instantiate(getCoreModule, imports)`, keyed by versionless interface name. Built on the same
  * VFS, durability journal, clock, randomness and allowlist as the preview 1 host.
  */
-import type { VfsChange } from '../../model/files';
-import type { Clock } from '../clock';
 import { VfsDir } from '../fs/nodes';
-import type { RandomSource } from '../random';
-import type { QuotaEvent } from '../wasi/context';
+import type { WasiOptions } from '../wasi/host';
 import { Durability } from '../wasi/durability';
 import type { Mount } from '../wasi/fds';
 import { cliImports } from './cli';
@@ -18,32 +15,13 @@ import { httpImports, type HttpOptions } from './http/outgoing';
 import { ioImports } from './io';
 import { socketImports } from './sockets';
 
-export interface Wasi2Options {
-  /** Command line, argv[0] included. */
-  args: string[];
-  env: [string, string][];
-  /** All of stdin; reads past the end report the stream closed. */
-  stdin: Uint8Array;
-  /** Directories the guest gets from wasi:filesystem/preopens, in order. */
-  preopens: { guestPath: string; root: VfsDir; readOnly: boolean }[];
-  /** Called as the guest writes, with a copy of the bytes. */
-  stdout(bytes: Uint8Array): void;
-  stderr(bytes: Uint8Array): void;
-  clock: Clock;
-  random: RandomSource;
+/**
+ * The preview 1 host's options (same mounts, streams, clock, randomness, durability, watchUnmounted);
+ * refusals carry what a grant would name, and HTTP has its allowlist and transport.
+ */
+export interface Wasi2Options extends Omit<WasiOptions, 'onBlocked'> {
   /** The guest tried something it may not: a path outside its mounts, a write to a read-only mount, a socket, a host not allowed. */
   onBlocked(event: Wasi2Blocked): void;
-  /** Changes made durable (sync, drop of a writer, path mutations, exit, every 4 MiB), in order. */
-  onDurable?(changes: VfsChange[]): void;
-  /** A write failed because the volume is over its quota. */
-  onQuota?(event: QuotaEvent): void;
-  /**
-   * Adds a hidden "/" preopen after the real ones (unless one is "/") that refuses every path
-   * with `not-permitted` and reports it, as the preview 1 host's option does: libc resolves
-   * absolute paths against the preopens itself, so without it an unmounted path never reaches
-   * the host. The guest sees one more preopen.
-   */
-  watchUnmounted?: boolean;
   /** wasi:http/outgoing-handler: allowed hosts and transport. Absent: every request is denied. */
   http?: HttpOptions;
 }

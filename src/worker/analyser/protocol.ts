@@ -124,16 +124,22 @@ export interface UnzippedEvent {
 }
 
 /** A component's jco bindings and compiled core modules, ready for the sandbox. */
-export interface TranspiledEvent {
-  type: 'transpiled';
-  jobId: number;
+export interface Transpiled {
   js: string;
   cores: [string, WebAssembly.Module][];
+  /** jco's time when it transpiled (now or when cached). */
   transpileMs: number;
+  /** Time to compile the core modules in this load. */
   compileMs: number;
   /** 'cache': read back from IndexedDB, jco did not run. */
   from: 'cache' | 'jco';
+  /** Transpiled in JSPI mode: exports return promises, poll may suspend. */
   jspi: boolean;
+}
+
+export interface TranspiledEvent extends Transpiled {
+  type: 'transpiled';
+  jobId: number;
 }
 
 export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent | TranspiledEvent;

@@ -5,6 +5,7 @@
  */
 import type * as JcoTypes from '@bytecodealliance/jco-transpile/component';
 import type { LoadError } from '../../model/errors';
+import type { Transpiled } from './protocol';
 import { readTranspiled, saveTranspiled, type TranspiledRecord } from '../../storage/transpiledCache';
 
 // Types only: the module itself (and its 3.5 MB engine) is imported on the first component.
@@ -17,18 +18,6 @@ export const TRANSPILE_FLAVOUR = 'jco-transpile-0.15.0/async/v1';
 export interface JspiLists {
   imports: string[];
   exports: string[];
-}
-
-export interface Transpiled {
-  js: string;
-  cores: [string, WebAssembly.Module][];
-  /** jco's time when it transpiled (now or when cached). */
-  transpileMs: number;
-  /** Time to compile the core modules in this load. */
-  compileMs: number;
-  from: 'cache' | 'jco';
-  /** Transpiled in JSPI mode: exports return promises, poll may suspend. */
-  jspi: boolean;
 }
 
 export type TranspileOutcome = { ok: true; value: Transpiled } | { ok: false; error: LoadError };
