@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childrenOf, ON_PAGE_LIMIT, parsedOnPage, parseJson } from './onPage';
+import { childrenOf, jsonParsedOnPage, nestsDeeperThan, ON_PAGE_DEPTH, ON_PAGE_LIMIT, parsedOnPage, parseJson } from './onPage';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -35,5 +35,24 @@ describe('small outputs are parsed on the page, big ones in the worker', () => {
     expect(binary.ok).toBe(false);
     if (!binary.ok) expect(binary.error).toMatch(/utf-8|encoded data/i);
     expect(childrenOf(bad, [], 0, 10)).toEqual({ nodes: [], total: 0 });
+  });
+
+  it('leaves deeply nested small JSON to the worker: 32,768 levels in 64 KB is a long task to build', () => {
+    const deep = utf8('['.repeat(ON_PAGE_LIMIT / 2) + ']'.repeat(ON_PAGE_LIMIT / 2));
+    expect(deep.length).toBe(ON_PAGE_LIMIT);
+    expect(jsonParsedOnPage(deep)).toBe(false);
+    const atLimit = utf8('{"a":'.repeat(ON_PAGE_DEPTH - 1) + '[1]' + '}'.repeat(ON_PAGE_DEPTH - 1));
+    expect(jsonParsedOnPage(atLimit)).toBe(true);
+    expect(jsonParsedOnPage(utf8(`[${new TextDecoder().decode(atLimit)}]`))).toBe(false);
+    expect(jsonParsedOnPage(utf8(`[${'1,'.repeat(ON_PAGE_LIMIT / 2)}1]`))).toBe(false); // too big, however flat
+  });
+
+  it('counts only brackets outside strings, escaped quotes included', () => {
+    const tricky = String.raw`["[[[[", "\\", "\"[[[["]`;
+    expect(JSON.parse(tricky)).toEqual(['[[[[', '\\', '"[[[[']);
+    expect(nestsDeeperThan(utf8(tricky), 1)).toBe(false);
+    expect(nestsDeeperThan(utf8('[[["]"]]]'), 2)).toBe(true);
+    expect(nestsDeeperThan(utf8('{"a":{"b":[]}}'), 3)).toBe(false);
+    expect(nestsDeeperThan(utf8('{"a":{"b":[]}}'), 2)).toBe(true);
   });
 });

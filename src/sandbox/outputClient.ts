@@ -6,7 +6,7 @@ import type { OutputEvent, OutputJob, OutputRequest } from '../worker/output/pro
 import { indexLines } from '../output/lineIndex';
 import type { LineIndex } from '../output/lineIndex';
 import type { RecordIndex } from '../output/delimited';
-import { childrenOf, parsedOnPage, parseJson } from '../output/onPage';
+import { childrenOf, jsonParsedOnPage, parsedOnPage, parseJson } from '../output/onPage';
 import type { ParsedJson } from '../output/onPage';
 import { sendInSlices, SLICE } from '../output/slices';
 
@@ -52,7 +52,8 @@ function job(build: (jobId: number) => OutputRequest, transfer: Transferable[] =
 
 /**
  * An output the worker can answer questions about. Close it when the output goes away. A small
- * one (`onPage`) is answered on the page instead: it never reaches the worker for JSON or lines.
+ * one (`onPage`) is answered on the page instead: it never reaches the worker for lines, nor for
+ * JSON unless deeply nested (`jsonOnPage`).
  */
 export class OutputDoc {
   readonly size: number;
@@ -60,6 +61,7 @@ export class OutputDoc {
   readonly onPage: boolean;
   private blobPromise: Promise<Blob> | null = null;
   private parsed: ParsedJson | null = null;
+  private jsonHere: boolean | null = null;
 
   /** The page keeps `bytes` (renderers read them); the worker gets its own copy, sent a slice per task unless adopted. */
   constructor(
@@ -70,14 +72,20 @@ export class OutputDoc {
     this.onPage = parsedOnPage(this.size);
   }
 
-  /** The JSON parsed on the page, now (parsed once). Only for an `onPage` document. */
+  /** Its JSON is parsed on the page: `onPage` and not deeply nested (output/onPage.ts). */
+  get jsonOnPage(): boolean {
+    this.jsonHere ??= jsonParsedOnPage(this.bytes);
+    return this.jsonHere;
+  }
+
+  /** The JSON parsed on the page, now (parsed once). Only when `jsonOnPage`. */
   jsonNow(): ParsedJson {
-    if (!this.onPage) throw new Error(`this output (${this.size} bytes) is parsed in the output worker, not on the page`);
+    if (!this.jsonOnPage) throw new Error(`this output (${this.size} bytes) is parsed in the output worker, not on the page`);
     this.parsed ??= parseJson(this.bytes);
     return this.parsed;
   }
 
-  /** A page of the children at `path`, now. Only for an `onPage` document. */
+  /** A page of the children at `path`, now. Only when `jsonOnPage`. */
   jsonChildrenNow(path: JsonPath, offset: number, limit: number): { nodes: JsonNode[]; total: number } {
     return childrenOf(this.jsonNow(), path, offset, limit);
   }
@@ -111,7 +119,7 @@ export class OutputDoc {
 
   /** Parse as JSON (in the worker, which keeps the document); rejects with the parse error. */
   async json(): Promise<JsonNode> {
-    if (this.onPage) {
+    if (this.jsonOnPage) {
       const parsed = this.jsonNow();
       if (!parsed.ok) throw new Error(parsed.error);
       return parsed.root;
@@ -122,7 +130,7 @@ export class OutputDoc {
   }
 
   async jsonChildren(path: JsonPath, offset: number, limit: number): Promise<{ nodes: JsonNode[]; total: number }> {
-    if (this.onPage) return this.jsonChildrenNow(path, offset, limit);
+    if (this.jsonOnPage) return this.jsonChildrenNow(path, offset, limit);
     const a = await this.ask({ type: 'json-children', path, offset, limit });
     if (a.type !== 'json-children') throw unexpected(a);
     return { nodes: a.nodes, total: a.total };

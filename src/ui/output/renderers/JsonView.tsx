@@ -13,7 +13,7 @@ import { formatBytes, formatCount } from './types';
 
 export default function JsonView({ bytes, doc }: RendererProps) {
   const tooBig = bytes.length > JSON_TREE_LIMIT;
-  const local = useMemo(() => (doc.onPage ? doc.jsonNow() : null), [doc]);
+  const local = useMemo(() => (doc.jsonOnPage ? doc.jsonNow() : null), [doc]);
   const remote = useJob(tooBig || local ? null : doc, (d) => d.json());
   const root = local ? (local.ok ? { value: local.root } : { error: local.error }) : remote;
   if (tooBig) {
@@ -63,14 +63,14 @@ function JsonItem({ doc, node, startOpen = false }: { doc: OutputDoc; node: Json
 
 function JsonChildren({ doc, node }: { doc: OutputDoc; node: JsonNode }) {
   // On the page the first page of children is there in the first render; the worker's comes later.
-  const [pages, setPages] = useState<JsonNode[][]>(() => (doc.onPage ? [doc.jsonChildrenNow(node.path, 0, JSON_PAGE).nodes] : []));
+  const [pages, setPages] = useState<JsonNode[][]>(() => (doc.jsonOnPage ? [doc.jsonChildrenNow(node.path, 0, JSON_PAGE).nodes] : []));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const loaded = pages.reduce((n, p) => n + p.length, 0);
   const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
 
   useEffect(() => {
-    if (doc.onPage) return;
+    if (doc.jsonOnPage) return;
     let live = true;
     doc.jsonChildren(node.path, 0, JSON_PAGE).then(
       ({ nodes }) => live && setPages([nodes]),
