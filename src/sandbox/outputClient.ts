@@ -3,8 +3,11 @@ import type { Separator } from '../output/delimited';
 import type { JsonNode, JsonPath } from '../output/jsonTree';
 import { JobClient } from '../util/jobClient';
 import type { OutputEvent, OutputJob, OutputRequest } from '../worker/output/protocol';
+import { indexLines } from '../output/lineIndex';
 import type { LineIndex } from '../output/lineIndex';
 import type { RecordIndex } from '../output/delimited';
+import { childrenOf, jsonParsedOnPage, parsedOnPage, parseJson } from '../output/onPage';
+import type { ParsedJson } from '../output/onPage';
 import { sendInSlices, SLICE } from '../output/slices';
 
 type Answer = Exclude<OutputEvent, { type: 'failed' }>;
@@ -47,10 +50,18 @@ function job(build: (jobId: number) => OutputRequest, transfer: Transferable[] =
   });
 }
 
-/** An output the worker can answer questions about. Close it when the output goes away. */
+/**
+ * An output the worker can answer questions about. Close it when the output goes away. A small
+ * one (`onPage`) is answered on the page instead: it never reaches the worker for lines, nor for
+ * JSON unless deeply nested (`jsonOnPage`).
+ */
 export class OutputDoc {
   readonly size: number;
+  /** Parsed and indexed on the page (see output/onPage.ts), not in the worker. */
+  readonly onPage: boolean;
   private blobPromise: Promise<Blob> | null = null;
+  private parsed: ParsedJson | null = null;
+  private jsonHere: boolean | null = null;
 
   /** The page keeps `bytes` (renderers read them); the worker gets its own copy, sent a slice per task unless adopted. */
   constructor(
@@ -58,6 +69,25 @@ export class OutputDoc {
     readonly id: number = nextDoc++,
   ) {
     this.size = bytes.length;
+    this.onPage = parsedOnPage(this.size);
+  }
+
+  /** Its JSON is parsed on the page: `onPage` and not deeply nested (output/onPage.ts). */
+  get jsonOnPage(): boolean {
+    this.jsonHere ??= jsonParsedOnPage(this.bytes);
+    return this.jsonHere;
+  }
+
+  /** The JSON parsed on the page, now (parsed once). Only when `jsonOnPage`. */
+  jsonNow(): ParsedJson {
+    if (!this.jsonOnPage) throw new Error(`this output (${this.size} bytes) is parsed in the output worker, not on the page`);
+    this.parsed ??= parseJson(this.bytes);
+    return this.parsed;
+  }
+
+  /** A page of the children at `path`, now. Only when `jsonOnPage`. */
+  jsonChildrenNow(path: JsonPath, offset: number, limit: number): { nodes: JsonNode[]; total: number } {
+    return childrenOf(this.jsonNow(), path, offset, limit);
   }
 
   /** The bytes as a Blob (made on first use; by the worker past one slice), for Copy, Download and blob: URLs. */
@@ -74,6 +104,7 @@ export class OutputDoc {
 
   /** Line starts of the text. */
   async lines(): Promise<LineIndex> {
+    if (this.onPage) return indexLines(this.bytes);
     const a = await this.ask({ type: 'lines' });
     if (a.type !== 'lines') throw unexpected(a);
     return { starts: a.starts, truncated: a.truncated, end: a.end };
@@ -88,12 +119,18 @@ export class OutputDoc {
 
   /** Parse as JSON (in the worker, which keeps the document); rejects with the parse error. */
   async json(): Promise<JsonNode> {
+    if (this.jsonOnPage) {
+      const parsed = this.jsonNow();
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.root;
+    }
     const a = await this.ask({ type: 'json' });
     if (a.type !== 'json') throw unexpected(a);
     return a.root;
   }
 
   async jsonChildren(path: JsonPath, offset: number, limit: number): Promise<{ nodes: JsonNode[]; total: number }> {
+    if (this.jsonOnPage) return this.jsonChildrenNow(path, offset, limit);
     const a = await this.ask({ type: 'json-children', path, offset, limit });
     if (a.type !== 'json-children') throw unexpected(a);
     return { nodes: a.nodes, total: a.total };

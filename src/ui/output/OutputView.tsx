@@ -1,15 +1,20 @@
-/** The renderer for an output's MIME type (src/output/registry.ts), each loaded on first use. */
+/**
+ * The renderer for an output's MIME type (src/output/registry.ts). Text and JSON, the common
+ * outputs, are in the initial chunk so a first run shows them at once; the rest load on first use.
+ */
 import { Component, lazy, Suspense } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { rendererFor } from '../../output/registry';
 import type { RendererId } from '../../output/registry';
 import type { RendererProps } from './renderers/types';
+import JsonView from './renderers/JsonView';
+import TextView from './renderers/TextView';
 
 const TableView = lazy(() => import('./renderers/TableView'));
 
 const RENDERERS: Record<RendererId, ComponentType<RendererProps>> = {
-  text: lazy(() => import('./renderers/TextView')),
-  json: lazy(() => import('./renderers/JsonView')),
+  text: TextView,
+  json: JsonView,
   image: lazy(() => import('./renderers/ImageView')),
   svg: lazy(() => import('./renderers/SvgView')),
   html: lazy(() => import('./renderers/HtmlView')),

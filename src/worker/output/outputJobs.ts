@@ -6,6 +6,7 @@ import type { Separator } from '../../output/delimited';
 import { jsonChildren, jsonNode, JSON_TREE_LIMIT } from '../../output/jsonTree';
 import type { JsonNode, JsonPath } from '../../output/jsonTree';
 import { indexLines } from '../../output/lineIndex';
+import { decodeJson } from '../../output/onPage';
 import type { LineIndex } from '../../output/lineIndex';
 
 interface Doc {
@@ -86,7 +87,7 @@ export async function parseJson(id: number): Promise<JsonNode> {
   const d = doc(id);
   const bytes = await d.bytes;
   if (bytes.length > JSON_TREE_LIMIT) throw new Error('too large for the tree view');
-  d.json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  d.json = decodeJson(bytes);
   return jsonNode(d.json, []);
 }
 

@@ -1,5 +1,8 @@
-/** JSON as a collapsible tree. The worker parses and keeps the document; expanding a node fetches a page of children. */
-import { useEffect, useState } from 'react';
+/**
+ * JSON as a collapsible tree. A small output is parsed on the page in the render that shows it; a
+ * big one is parsed and kept by the worker, and expanding a node fetches a page of children.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import type { OutputDoc } from '../../../sandbox/outputClient';
 import { JSON_PAGE, JSON_TREE_LIMIT } from '../../../output/jsonTree';
 import type { JsonNode } from '../../../output/jsonTree';
@@ -10,7 +13,9 @@ import { formatBytes, formatCount } from './types';
 
 export default function JsonView({ bytes, doc }: RendererProps) {
   const tooBig = bytes.length > JSON_TREE_LIMIT;
-  const root = useJob(tooBig ? null : doc, (d) => d.json());
+  const local = useMemo(() => (doc.jsonOnPage ? doc.jsonNow() : null), [doc]);
+  const remote = useJob(tooBig || local ? null : doc, (d) => d.json());
+  const root = local ? (local.ok ? { value: local.root } : { error: local.error }) : remote;
   if (tooBig) {
     return <TextView bytes={bytes} doc={doc} note={`This JSON is ${formatBytes(bytes.length)}, so it is shown as text (the tree view takes up to ${formatBytes(JSON_TREE_LIMIT)}).`} />;
   }
@@ -57,13 +62,15 @@ function JsonItem({ doc, node, startOpen = false }: { doc: OutputDoc; node: Json
 }
 
 function JsonChildren({ doc, node }: { doc: OutputDoc; node: JsonNode }) {
-  const [pages, setPages] = useState<JsonNode[][]>([]);
+  // On the page the first page of children is there in the first render; the worker's comes later.
+  const [pages, setPages] = useState<JsonNode[][]>(() => (doc.jsonOnPage ? [doc.jsonChildrenNow(node.path, 0, JSON_PAGE).nodes] : []));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const loaded = pages.reduce((n, p) => n + p.length, 0);
   const fail = (err: unknown) => setError(err instanceof Error ? err.message : String(err));
 
   useEffect(() => {
+    if (doc.jsonOnPage) return;
     let live = true;
     doc.jsonChildren(node.path, 0, JSON_PAGE).then(
       ({ nodes }) => live && setPages([nodes]),
