@@ -4,6 +4,8 @@ import type { UnzipResult } from '../host/fs/unzip';
 import type { Decoded } from '../share/codec';
 import { JobClient } from '../util/jobClient';
 import type { AnalysedEvent, AnalyserEvent, AnalyserRequest, KeptEvent, LimitedEvent, TranspiledEvent, TranspileRequest } from '../worker/analyser/protocol';
+import type { ClaimsReport } from '../wasm/claims/types';
+import type { CheckedModule, CheckReport } from '../wasm/checks/types';
 
 type Outcome<T> = { ok: true; value: T; kept?: Promise<KeepResult> } | { ok: false; error: LoadError };
 export type AnalyserOutcome = Outcome<AnalysedEvent>;
@@ -106,6 +108,32 @@ export class AnalyserClient {
     });
   }
 
+  /** Read and verify a module's wascap claims in the worker (the buffer is transferred); null without a claims section. */
+  claims(bytes: ArrayBuffer, nowMs: number): Promise<ClaimsReport | null> {
+    return new Promise((resolve, reject) => {
+      this.jobs.start((jobId) => ({ type: 'claims', jobId, bytes, nowMs }), {
+        event: (event) => {
+          if (event.type === 'claims-read') resolve(event.report);
+          return true;
+        },
+        fail: (end) => reject(new Error(`The claims could not be read: ${end.message}.`)),
+      }, [bytes]);
+    });
+  }
+
+  /** Check a module against a check file's text, in the worker (YAML is parsed there). */
+  check(module: CheckedModule, checkFile: string): Promise<CheckReport> {
+    return new Promise((resolve) => {
+      this.jobs.start((jobId) => ({ type: 'check', jobId, module, checkFile }), {
+        event: (event) => {
+          if (event.type === 'checked') resolve(event.report);
+          return true;
+        },
+        fail: (end) => resolve({ passed: false, rules: [], errors: [{ message: `The check could not run: ${end.message}. Try again.` }] }),
+      });
+    });
+  }
+
   /** Download and analyse a URL; progress arrives while it streams. */
   fetch(url: string, onProgress: (received: number, total?: number) => void, keep = false): Promise<AnalyserOutcome> {
     return this.submit((jobId) => ({ type: 'fetch', jobId, url, ...(keep ? { keep } : {}) }), withKept({ onProgress }, keep), []);
@@ -134,6 +162,8 @@ export class AnalyserClient {
               return true;
             case 'share-decoded':
             case 'unzipped':
+            case 'claims-read':
+            case 'checked':
               return true; // not answers to a load (decodeShare and unzip take their own)
             case 'failed':
               settle({ ok: false, error: event.error });

@@ -21,6 +21,9 @@ import { toRunSpec } from './runSpec';
 import { SaveQueue } from './saveQueue';
 import { CONSOLE_KEEP, LineWindow } from './lineWindow';
 import type { SandboxClient, StreamedEvent } from './SandboxClient';
+import type { ClaimsReport } from '../wasm/claims/types';
+import type { CheckReport } from '../wasm/checks/types';
+import { checkedModuleOf, hasClaimsSection } from '../wasm/checks/checkedModule';
 
 export { DEFAULT_TIMEOUT_MS } from './runSpec';
 
@@ -111,6 +114,19 @@ export class Engine {
   /** A loaded module's bytes (a copy-free view; do not transfer it). */
   bytesOf(id: string): Uint8Array | undefined {
     return this.held.get(id)?.bytes;
+  }
+
+  /** A module's wascap claims, verified in the analyser worker; null when it has no claims section. Throws LoadFailure. */
+  async claims(module: RunRequest['module']): Promise<ClaimsReport | null> {
+    const held = await this.resolve(module);
+    if (!hasClaimsSection(held.info.analysis)) return null;
+    return this.analyser.claims(held.bytes.slice().buffer, Date.now());
+  }
+
+  /** Check a module against a check file (Modsurfer's YAML), parsed in the analyser worker. Throws LoadFailure. */
+  async check(module: RunRequest['module'], checkFile: string): Promise<CheckReport> {
+    const held = await this.resolve(module);
+    return this.analyser.check(checkedModuleOf(held.info.analysis, held.bytes.length), checkFile);
   }
 
   /** Run an export. Never throws for guest or input errors: they come back as status "error". */

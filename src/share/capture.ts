@@ -27,6 +27,8 @@ export interface CaptureInput {
   hosts: string[];
   /** Mounted folders: the link asks for the same mounts (the files themselves stay here). */
   mounts: { volume: string; dir?: string; guestPath: string; readOnly?: boolean }[];
+  /** The Check tab's check file, if any. */
+  checkFile?: string;
 }
 
 export type Captured = { ok: true; state: ShareState } | { ok: false; error: string };
@@ -63,6 +65,7 @@ export function captureShareState(c: CaptureInput): Captured {
   if (Object.keys(c.config).length) state.config = c.config;
   if (c.argv.length) state.argv = c.argv;
   if (c.env.length) state.env = Object.fromEntries(c.env);
+  if (c.checkFile?.trim()) state.checkFile = c.checkFile;
   if (c.hosts.length || c.mounts.length) {
     state.grants = {
       ...(c.hosts.length ? { hosts: c.hosts } : {}),

@@ -43,6 +43,7 @@ export function restore(raw: unknown): Restored {
   set('timeoutMs', restoreTimeout(raw.timeoutMs, warnings));
   set('grants', restoreGrants(raw.grants, warnings));
   set('lesson', restoreLesson(raw.lesson, warnings));
+  set('checkFile', readText(raw.checkFile, 'checkFile', warnings));
   return { ok: true, state, warnings };
 }
 

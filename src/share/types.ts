@@ -42,6 +42,8 @@ export interface ShareStateV1 {
   /** Requested, never applied without asking. */
   grants?: ShareGrants;
   lesson?: { title?: string; markdown: string };
+  /** A check file (Modsurfer YAML) for the Inspector's Check tab. Added to v1 (optional): older readers drop it. */
+  checkFile?: string;
 }
 
 /** The current shape; `restore()` upgrades every older one to it. */

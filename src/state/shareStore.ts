@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { getEngine } from '../sandbox/instance';
 import { fromBase64Url } from '../share/base64url';
 import { captureShareState } from '../share/capture';
+import { useCheckFile } from './checkStore';
 import { encodeShareHash, hasShareState } from '../share/codec';
 import type { ShareState } from '../share/types';
 import { useCapabilities } from './capabilitiesStore';
@@ -45,6 +46,7 @@ export const useShare = create<ShareStoreState>()((set) => ({
       timeoutMs: setup.timeoutMs,
       hosts: setup.hosts,
       mounts: setup.mounts,
+      checkFile: useCheckFile.getState().checkFile,
     });
     if (!captured.ok) {
       set({ error: captured.error, link: null });
@@ -101,6 +103,7 @@ async function applyShareState(state: ShareState): Promise<string | null> {
       problems.push('The link\'s input bytes do not decode, so the input was left empty; the other settings were applied.');
     }
   }
+  if (state.checkFile) useCheckFile.getState().setCheckFile(state.checkFile);
   applySetup({
     ...(state.runAs ? { runAs: state.runAs } : {}),
     ...(state.func ? { func: state.func } : {}),

@@ -10,31 +10,37 @@ import { printWit } from '../../wasm/wit/printWit';
 import { worldOf } from '../component/world';
 import { WitView } from './WitView';
 import { WorldList } from './WorldList';
+import { ClaimsView } from '../claims/ClaimsView';
+import { CheckView } from '../checks/CheckView';
+import { hasClaimsSection } from '../../wasm/checks/checkedModule';
 
 const TABS = ['Exports', 'Imports', 'Sections', 'WAT', 'WIT'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = (typeof TABS)[number] | 'Claims' | 'Check';
 
 export function Inspector() {
   const current = useModule((s) => s.current);
   const [tab, setTab] = useState<Tab>('Exports');
   if (!current) return null;
+  // "Claims" only for a wascap-signed module; a tab that went away falls back to Exports.
+  const tabs: Tab[] = [...TABS, ...(hasClaimsSection(current.analysis) ? (['Claims'] as const) : []), 'Check'];
+  const shown: Tab = tabs.includes(tab) ? tab : 'Exports';
   return (
     <section className="inspector panel" aria-label="Inspector">
       <div role="tablist" aria-label="Inspector views">
-        {TABS.map((t) => (
-          <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`tabpanel-${t}`} tabIndex={tab === t ? 0 : -1} onClick={() => setTab(t)}>
+        {tabs.map((t) => (
+          <button key={t} role="tab" id={`tab-${t}`} aria-selected={shown === t} aria-controls={`tabpanel-${t}`} tabIndex={shown === t ? 0 : -1} onClick={() => setTab(t)}>
             {t}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
-        <TabBody tab={tab} analysis={current.analysis} />
+      <div role="tabpanel" id={`tabpanel-${shown}`} aria-labelledby={`tab-${shown}`} className="tab-body">
+        {shown === 'Claims' ? <ClaimsView module={current} /> : shown === 'Check' ? <CheckView module={current} /> : <TabBody tab={shown} analysis={current.analysis} />}
       </div>
     </section>
   );
 }
 
-function TabBody({ tab, analysis }: { tab: Tab; analysis: ModuleAnalysis }) {
+function TabBody({ tab, analysis }: { tab: (typeof TABS)[number]; analysis: ModuleAnalysis }) {
   switch (tab) {
     case 'Exports':
       if (analysis.format !== 'core') return <ComponentWorld analysis={analysis} show={(w) => <WorldList items={w.exports} label="Exports" empty="This component exports nothing." />} />;

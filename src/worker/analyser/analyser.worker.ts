@@ -10,6 +10,8 @@ import { cacheModuleBytes, CACHED_COPY_MIN_BYTES } from '../../storage/compiledC
 import { saveBytesIfNew } from '../../storage/library';
 import { openFromLibrary } from './openFromLibrary';
 import { transpileComponent } from './transpile';
+import { readClaims } from '../../wasm/claims/verify';
+import { checkModule } from '../../wasm/checks/check';
 
 const post = (event: AnalyserEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
@@ -92,6 +94,15 @@ self.onmessage = async (event: MessageEvent<AnalyserRequest>) => {
       const outcome = await transpileComponent(request.id, new Uint8Array(request.bytes), request.jspi);
       if (!outcome.ok) return post({ type: 'failed', jobId: request.jobId, error: outcome.error });
       post({ type: 'transpiled', jobId: request.jobId, ...outcome.value });
+      return;
+    }
+    case 'claims': {
+      const report = await readClaims(new Uint8Array(request.bytes), request.nowMs);
+      post({ type: 'claims-read', jobId: request.jobId, report });
+      return;
+    }
+    case 'check': {
+      post({ type: 'checked', jobId: request.jobId, report: checkModule(request.module, request.checkFile) });
       return;
     }
     default: {

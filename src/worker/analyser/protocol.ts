@@ -6,6 +6,8 @@ import type { LoadError } from '../../model/errors';
 import type { UnzipResult } from '../../host/fs/unzip';
 import type { Decoded } from '../../share/codec';
 import type { ModuleAnalysis } from '../../wasm/types';
+import type { ClaimsReport } from '../../wasm/claims/types';
+import type { CheckedModule, CheckReport } from '../../wasm/checks/types';
 
 export interface AnalyseRequest {
   type: 'analyse';
@@ -65,7 +67,24 @@ export interface TranspileRequest {
   jspi: { imports: string[]; exports: string[] } | null;
 }
 
-export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest | TranspileRequest;
+/** Read and verify a module's wascap claims (hashing the module off the page). The buffer is transferred. */
+export interface ClaimsRequest {
+  type: 'claims';
+  jobId: number;
+  bytes: ArrayBuffer;
+  /** The time `exp` and `nbf` are checked against (ms since 1970). */
+  nowMs: number;
+}
+
+/** Check a module against a check file (Modsurfer's format): the YAML is parsed here, not on the page. */
+export interface CheckRequest {
+  type: 'check';
+  jobId: number;
+  module: CheckedModule;
+  checkFile: string;
+}
+
+export type AnalyserRequest = AnalyseRequest | FetchRequest | OpenRequest | LimitRequest | DecodeShareRequest | UnzipRequest | TranspileRequest | ClaimsRequest | CheckRequest;
 
 export interface ProgressEvent {
   type: 'progress';
@@ -142,4 +161,17 @@ export interface TranspiledEvent extends Transpiled {
   jobId: number;
 }
 
-export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent | TranspiledEvent;
+export interface ClaimsReadEvent {
+  type: 'claims-read';
+  jobId: number;
+  /** null: the module has no claims section. */
+  report: ClaimsReport | null;
+}
+
+export interface CheckedEvent {
+  type: 'checked';
+  jobId: number;
+  report: CheckReport;
+}
+
+export type AnalyserEvent = ProgressEvent | AnalysedEvent | LimitedEvent | KeptEvent | FailedEvent | ShareDecodedEvent | UnzippedEvent | TranspiledEvent | ClaimsReadEvent | CheckedEvent;
