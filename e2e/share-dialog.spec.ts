@@ -142,13 +142,16 @@ test('a module too big for a link: the link asks the recipient for the file, ref
     const notice = other.page.getByRole('region', { name: 'Shared link' });
     await expect(notice).toContainText('Opened from a shared link');
     await expect(notice).toContainText(`This link needs big.wasm (293 KB, sha-256 ${sha.slice(0, 12)}…): drop or pick the file.`);
-    const picker = notice.getByLabel('Module file for this link');
+    const picker = notice.getByLabel('File this link needs');
 
-    await picker.setInputFiles(fixturePath('add.wasm'));
+    // A wrong file dropped on the notice is refused by hash (and not loaded by the window's drop handler).
+    await other.pg.drop('add.wasm', '.file-needed');
     const refusal = notice.getByRole('alert');
     await expect(refusal).toContainText('"add.wasm" is not the module this link needs: its SHA-256 is');
     await expect(refusal).toContainText(`the link expects ${sha.slice(0, 12)}… (big.wasm, 293 KB)`);
     await expect(other.pg.moduleHeading('add.wasm')).toHaveCount(0);
+    await picker.setInputFiles(fixturePath('trap.wasm'));
+    await expect(refusal).toContainText('"trap.wasm" is not the module this link needs');
 
     await picker.setInputFiles({ name: 'renamed.wasm', mimeType: 'application/wasm', buffer: big });
     await other.pg.expectLoaded('big.wasm');
@@ -237,4 +240,37 @@ test('Share → Embed gives an iframe snippet that runs in a course page, read-o
   await expect(frame.getByRole('heading', { level: 2, name: 'add.wasm' })).toBeVisible();
   await expect(frame.getByRole('textbox', { name: 'Module URL' })).toBeVisible();
   await expect(frame.getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+});
+
+test('the file a link asks for also counts when opened with "Module file", and a reload finds it in the library', async ({ playground, browser }) => {
+  const big = bigModule();
+  await playground.fileInput.setInputFiles({ name: 'big.wasm', mimeType: 'application/wasm', buffer: big });
+  await playground.expectLoaded('big.wasm');
+  await playground.selectFunction('add');
+  await playground.fillArgs('1', '2');
+  await new Plugin(playground).shareButton.click();
+  const link = await dialogOf(playground.page).getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  const other = await openFresh(browser, link);
+  try {
+    const notice = other.page.getByRole('region', { name: 'Shared link' });
+    await expect(notice).toContainText('This link needs big.wasm');
+    // The Module file input of the header: any way in works when the hash matches.
+    await other.pg.fileInput.setInputFiles({ name: 'big.wasm', mimeType: 'application/wasm', buffer: big });
+    await other.pg.expectLoaded('big.wasm');
+    await expect(notice).toContainText('Module: big.wasm, from the file you picked');
+    await expect(other.pg.arg(1)).toHaveValue('1');
+    await expect(other.pg.arg(2)).toHaveValue('2');
+    await other.pg.expectInLibrary('big.wasm');
+
+    // Opened again in the same browser: the library has the module, so nothing is asked.
+    await other.page.reload();
+    await other.pg.expectLoaded('big.wasm');
+    await expect(notice).toContainText('Module: big.wasm, from your library (its SHA-256 matches the link).');
+    await other.pg.runButton.click();
+    await other.pg.expectValues('3');
+    expect(other.errors).toEqual([]);
+  } finally {
+    await other.context.close();
+  }
 });

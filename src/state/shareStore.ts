@@ -166,6 +166,16 @@ export const useShare = create<ShareStoreState>()((set, get) => ({
   },
 }));
 
+// The file a pending link asks for may arrive by any way in (dropped on the window, picked with
+// "Module file", opened from Recent): when its SHA-256 matches, the link's settings follow it.
+useModule.subscribe((now, before) => {
+  const pending = useShare.getState().pending;
+  const id = now.current?.id;
+  if (!pending || !id || id === before.current?.id || id !== pending.sha256) return;
+  const bytes = getEngine().bytesOf(id);
+  if (bytes) void useShare.getState().supplyFile(bytes, now.current?.name ?? pending.name);
+});
+
 function openedLink(state: ShareState, via: OpenedLink['via']): OpenedLink {
   return {
     name: state.module.name,

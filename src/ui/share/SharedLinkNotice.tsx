@@ -87,7 +87,7 @@ function FileNeeded({ pending }: { pending: PendingFile }) {
         <span>Pick {pending.name}…</span>
         <input
           type="file"
-          aria-label="Module file for this link"
+          aria-label="File this link needs"
           accept=".wasm,application/wasm"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
