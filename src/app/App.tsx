@@ -19,6 +19,7 @@ import { RunControls } from '../ui/run/RunControls';
 import { RunStatus } from '../ui/run/RunStatus';
 import { EmbedConsent } from './EmbedConsent';
 import { SharePanel } from '../ui/share/SharePanel';
+import { SharedLinkNotice } from '../ui/share/SharedLinkNotice';
 import { restoreLastSession } from './useRestoreSession';
 import { useShareLink } from './useShareLink';
 import { useShortcuts } from './useShortcuts';
@@ -41,6 +42,7 @@ export function App({ embedded }: { embedded: boolean }) {
         <SharePanel />
       </header>
       <LoadStatus />
+      <SharedLinkNotice />
       <GrantRequest />
       {embedded && <EmbedConsent />}
       <main className="workspace">

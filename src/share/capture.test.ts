@@ -35,17 +35,29 @@ describe('captureShareState', () => {
     expect(captured.ok && captured.state.module.inline).toBeFalsy();
   });
 
-  it('refuses a large module without a URL, saying what to do', () => {
+  it('leaves a large module without a URL out of the link, with its size, and says why', () => {
     let x = 1;
     const noisy = Uint8Array.from({ length: 200_000 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x >>> 24));
     const captured = captureShareState({ ...base, module: { ...base.module, bytes: noisy } });
-    expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/too large.*Host it at a URL/) });
+    expect(captured).toMatchObject({ ok: true, tooBig: expect.stringMatching(/^"add.wasm" is too large to put inside a link \(\d+ KB compressed, 196 KB unpacked; the limits are 32 KB and 256 KB\)\.$/) });
+    if (!captured.ok) return;
+    expect(captured.state.module).toEqual({ sha256: base.module.id, name: 'add.wasm', size: 200_000 });
+    // The link still carries the rest of the setup and decodes to the same state.
+    expect(captured.state.func).toBe('add');
+    expect(decodeShareHash(encodeShareHash(captured.state))).toEqual({ ok: true, state: captured.state, warnings: [] });
   });
 
-  it('refuses an inline module over 256 KB unpacked, even when it compresses well, so the link stays openable', () => {
+  it('leaves out an inline module over 256 KB unpacked, even when it compresses well, so the link stays openable', () => {
     const zeros = new Uint8Array(INLINE_RAW_LIMIT + 1);
     const captured = captureShareState({ ...base, module: { ...base.module, bytes: zeros } });
-    expect(captured).toMatchObject({ ok: false, error: expect.stringMatching(/257 KB unpacked; the limits are 32 KB and 256 KB/) });
+    expect(captured).toMatchObject({ ok: true, tooBig: expect.stringMatching(/257 KB unpacked; the limits are 32 KB and 256 KB/), state: { module: { size: INLINE_RAW_LIMIT + 1 } } });
+    expect(captured.ok && captured.state.module.inline).toBeUndefined();
+  });
+
+  it('inlines a small module without tooBig or size', () => {
+    const captured = captureShareState(base);
+    expect(captured.ok && 'tooBig' in captured).toBe(false);
+    expect(captured.ok && captured.state.module.size).toBeUndefined();
   });
 
   it('refuses an input over 384 KB (file or text) and says what to do', () => {

@@ -31,21 +31,23 @@ export interface CaptureInput {
   checkFile?: string;
 }
 
-export type Captured = { ok: true; state: ShareState } | { ok: false; error: string };
+/**
+ * The state, or why it can't be made. `tooBig` says why the module is not inside the link: then the
+ * link asks its recipient for the module file (matched by SHA-256) and the caller offers alternatives.
+ */
+export type Captured = { ok: true; state: ShareState; tooBig?: string } | { ok: false; error: string };
 
-/** The share state, or why it can't be made (a large module that has no URL). */
+/** The share state, or why it can't be made (an input or setup too large for a link). */
 export function captureShareState(c: CaptureInput): Captured {
   const ref: ShareState['module'] = { sha256: c.module.id, name: c.module.name };
+  let tooBig: string | undefined;
   if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
   else {
     const compressed = deflateSync(c.module.bytes, { level: 9 }).length;
     if (compressed > INLINE_LIMIT || c.module.bytes.length > INLINE_RAW_LIMIT) {
-      return {
-        ok: false,
-        error: `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.ceil(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB). Host it at a URL (with CORS), load it from there, then share.`,
-      };
-    }
-    ref.inline = toBase64Url(c.module.bytes);
+      tooBig = `"${c.module.name}" is too large to put inside a link (${Math.round(compressed / 1024)} KB compressed, ${Math.ceil(c.module.bytes.length / 1024)} KB unpacked; the limits are ${INLINE_LIMIT / 1024} KB and ${INLINE_RAW_LIMIT / 1024} KB).`;
+      ref.size = c.module.bytes.length;
+    } else ref.inline = toBase64Url(c.module.bytes);
   }
   const inputBytes = c.input.file ? c.input.file.bytes.length : strToU8(c.input.text).length;
   if (inputBytes > INPUT_LIMIT) {
@@ -80,7 +82,7 @@ export function captureShareState(c: CaptureInput): Captured {
       error: `This setup is too large for a link (${Math.ceil(size / 1024)} KB of settings and data; a link holds at most ${MAX_DECODED_BYTES / 1024} KB). Shorten the longest config, env or argument values, then share.`,
     };
   }
-  return { ok: true, state };
+  return tooBig ? { ok: true, state, tooBig } : { ok: true, state };
 }
 
 function captureInput(input: CaptureInput['input']): ShareInput | undefined {

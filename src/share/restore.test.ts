@@ -149,3 +149,22 @@ describe('restore timeoutMs', () => {
     expect(restored({ timeoutMs: 2500.4 }).state.timeoutMs).toBe(2500);
   });
 });
+
+describe('restore a module the recipient supplies (too big for a link)', () => {
+  it('keeps a ref with only sha256, name and size', () => {
+    expect(restore({ v: 1, module: { sha256: SHA, name: 'big.wasm', size: 1_800_000 }, func: 'run' })).toEqual({
+      ok: true,
+      state: { v: 1, module: { sha256: SHA, name: 'big.wasm', size: 1_800_000 }, func: 'run' },
+      warnings: [],
+    });
+  });
+
+  it('refuses such a ref when its size is missing or not a positive whole number, and warns about the size', () => {
+    expect(restore({ v: 1, module: { sha256: SHA, name: 'big.wasm' } })).toEqual({ ok: false, error: 'The link has no module URL, inline module or example id.' });
+    for (const size of [0, -1, 1.5, '10', null]) {
+      expect(restore({ v: 1, module: { sha256: SHA, name: 'big.wasm', size } })).toMatchObject({ ok: false });
+    }
+    // Beside a URL, a bad size is only left out.
+    expect(restore({ v: 1, module: { ...MODULE, size: 'big' } })).toMatchObject({ ok: true, warnings: ['module.size: left out because it is a string, not a positive whole number of bytes'] });
+  });
+});

@@ -57,7 +57,12 @@ function restoreModule(value: unknown, warnings: Warnings): ShareModuleRef | str
   if (typeof value.inline === 'string') ref.inline = value.inline;
   const example = readText(value.example, 'module.example', warnings);
   if (example !== undefined) ref.example = example;
-  if (!ref.url && !ref.inline && !ref.example) return 'The link has no module URL, inline module or example id.';
+  if (value.size !== undefined) {
+    if (typeof value.size === 'number' && Number.isSafeInteger(value.size) && value.size > 0) ref.size = value.size;
+    else drop('module.size', `it is ${describe(value.size)}, not a positive whole number of bytes`, warnings);
+  }
+  // No source at all: the recipient supplies the file (matched by sha256), which needs its size to ask for it.
+  if (!ref.url && !ref.inline && !ref.example && ref.size === undefined) return 'The link has no module URL, inline module or example id.';
   return ref;
 }
 

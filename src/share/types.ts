@@ -11,6 +11,12 @@ export interface ShareModuleRef {
   inline?: string;
   /** An example id from public/examples/manifest.json. */
   example?: string;
+  /**
+   * The module's size in bytes. A ref with no url, inline or example (a module too big for a link)
+   * asks the recipient for the file, matched by `sha256`; it must carry the size then. Added within v1:
+   * older playgrounds refuse such a link with "has no module URL", and every older link still opens.
+   */
+  size?: number;
 }
 
 export interface ShareInput {

@@ -6,6 +6,13 @@ import { loadFile } from './loadFile';
 export function LoaderBar() {
   const load = useModule((s) => s.load);
   const [url, setUrl] = useState('');
+  // The box shows where the current module came from (a share link, a recent entry), until edited.
+  const sourceUrl = useModule((s) => s.current?.sourceUrl);
+  const [shownSource, setShownSource] = useState<string | undefined>(undefined);
+  if (sourceUrl !== shownSource) {
+    setShownSource(sourceUrl);
+    if (sourceUrl && /^https?:/.test(sourceUrl)) setUrl(sourceUrl);
+  }
 
   return (
     <div className="loader-bar">
