@@ -19,6 +19,8 @@ import { RunControls } from '../ui/run/RunControls';
 import { RunStatus } from '../ui/run/RunStatus';
 import { EmbedConsent } from './EmbedConsent';
 import { SharePanel } from '../ui/share/SharePanel';
+import { ExamplesButton } from '../ui/examples/ExamplesButton';
+import { ExampleLesson } from '../ui/examples/ExampleLesson';
 import { restoreLastSession } from './useRestoreSession';
 import { useShareLink } from './useShareLink';
 import { useShortcuts } from './useShortcuts';
@@ -37,6 +39,7 @@ export function App({ embedded }: { embedded: boolean }) {
       <header className="topbar">
         <h1>Wasm Playground</h1>
         <LoaderBar />
+        <ExamplesButton />
         <RecentModules />
         <SharePanel />
       </header>
@@ -45,6 +48,7 @@ export function App({ embedded }: { embedded: boolean }) {
       {embedded && <EmbedConsent />}
       <main className="workspace">
         <div className="side">
+          <ExampleLesson />
           <ModuleSummary />
           <FunctionPicker />
           <ImportsNotice />
