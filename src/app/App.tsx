@@ -21,6 +21,8 @@ import { EmbedConsent } from './EmbedConsent';
 import { SharePanel } from '../ui/share/SharePanel';
 import { ExamplesButton } from '../ui/examples/ExamplesButton';
 import { ExampleLesson } from '../ui/examples/ExampleLesson';
+import { UpdatePrompt } from '../ui/offline/UpdatePrompt';
+import { OfflineSettings } from '../ui/offline/OfflineSettings';
 import { restoreLastSession } from './useRestoreSession';
 import { useShareLink } from './useShareLink';
 import { useShortcuts } from './useShortcuts';
@@ -43,6 +45,7 @@ export function App({ embedded }: { embedded: boolean }) {
         <RecentModules />
         <SharePanel />
       </header>
+      <UpdatePrompt />
       <LoadStatus />
       <GrantRequest />
       {embedded && <EmbedConsent />}
@@ -58,6 +61,7 @@ export function App({ embedded }: { embedded: boolean }) {
           <WasiSettings />
           <CapabilitiesPanel />
           <MountsEditor />
+          <OfflineSettings />
         </div>
         <div className="results">
           <OutputPane />
