@@ -3,6 +3,7 @@
  * input and lesson filled in, and runs to its expected result. Sources and modules:
  * public/examples (rebuilt by e2e/examples/build.mjs).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Playground } from './support/playground';
@@ -15,6 +16,7 @@ interface ManifestEntry {
   id: string;
   title: string;
   teaches: string;
+  lesson: string;
 }
 const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'public', 'examples', 'manifest.json'), 'utf8')) as { examples: ManifestEntry[] };
 
@@ -112,6 +114,8 @@ test('the gallery lists a dozen examples with their kind and what each teaches',
   await expect(first).toHaveAccessibleName(add?.title ?? 'no examples');
   await expect(first).toHaveAccessibleDescription(add?.teaches ?? 'no examples');
   await expect(first).toContainText('Core module');
+  const axe = await new AxeBuilder({ page: playground.page }).include('.examples-menu').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await playground.page.keyboard.press('Escape');
   await expect(gallery.menu).toHaveCount(0);
   await expect(gallery.button).toBeFocused();
@@ -125,6 +129,7 @@ test('every example opens and runs to its expected result', async ({ playground 
   for (const example of MANIFEST.examples) {
     await test.step(example.id, async () => {
       await gallery.open(example.title);
+      await expect(gallery.lesson).toContainText(example.lesson);
       const expected = EXPECTED[example.id];
       if (!expected) throw new Error(`no expectation for ${example.id}`);
       await expected(playground);

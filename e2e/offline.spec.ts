@@ -59,6 +59,12 @@ test('after one visit the app opens and runs with no network: an example, a libr
   await pg.editorReady();
   await pg.runButton.click();
   await expect(new Wasi(pg).consoleText('stdout')).toHaveText(['Hello, WebAssembly!']);
+  // A plugin's HTTP to the app's own host is answered from the offline copy as well.
+  const plugin = new Plugin(pg);
+  await gallery.open('Extism: HTTP to an allowed host');
+  await plugin.grantRequest.getByRole('button', { name: 'Allow these hosts' }).click();
+  await pg.runButton.click();
+  await expect(plugin.textLines).toHaveText(['Hello from an allowed host!']);
 
   // A module from the library.
   await pg.recentButton.click();
