@@ -19,11 +19,31 @@ const PRECACHED = new Set(PRECACHE.files.map(urlOf));
 const INDEX = urlOf('index.html');
 
 self.addEventListener('install', (event) => {
-  // All or nothing: a half-filled cache must not become the offline copy.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.files.map((file) => new Request(urlOf(file), { cache: 'reload' })))),
-  );
+  event.waitUntil(precache());
 });
+
+/**
+ * Fetch every file of this build, then store them: all or nothing, so a half-filled cache never
+ * becomes the offline copy. A host that redirects (index.html to ./, say) gets its answer stored
+ * without the redirect flag, which a navigation would refuse.
+ */
+async function precache() {
+  const responses = await Promise.all(
+    PRECACHE.files.map(async (file) => {
+      const response = await fetch(new Request(urlOf(file), { cache: 'reload' }));
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      const clean = response.redirected ? new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers }) : response;
+      return [urlOf(file), clean];
+    }),
+  );
+  try {
+    const cache = await caches.open(CACHE);
+    await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+  } catch (err) {
+    await caches.delete(CACHE);
+    throw err;
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
