@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useOffline } from '../../state/offlineStore';
 import { formatBytes } from '../format';
-import '../examples/examples.css';
+import './offline.css';
 
 const STATUS: Record<ReturnType<typeof useOffline.getState>['status'], string> = {
   off: 'not kept in this browser',

@@ -1,6 +1,6 @@
 /** "A new version is ready · Reload": a new deploy is installed and waits for the user. */
 import { useOffline } from '../../state/offlineStore';
-import '../examples/examples.css';
+import './offline.css';
 
 export function UpdatePrompt() {
   const ready = useOffline((s) => s.updateReady);
