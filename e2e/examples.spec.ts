@@ -114,6 +114,7 @@ test('the gallery lists a dozen examples with their kind and what each teaches',
   await expect(first).toHaveAccessibleName(add?.title ?? 'no examples');
   await expect(first).toHaveAccessibleDescription(add?.teaches ?? 'no examples');
   await expect(first).toContainText('Core module');
+  await expect(first).toBeFocused();
   const axe = await new AxeBuilder({ page: playground.page }).include('.examples-menu').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await playground.page.keyboard.press('Escape');

@@ -18,6 +18,11 @@ export function ExamplesButton() {
     if (open) void fetchList();
   }, [open, fetchList]);
 
+  // As a menu does: focus moves to the first example once the list is there.
+  useEffect(() => {
+    if (open && examples) panel.current?.querySelector('button')?.focus();
+  }, [open, examples]);
+
   // Escape or a click elsewhere closes the menu; Escape gives focus back to the button.
   useEffect(() => {
     if (!open) return;
