@@ -9,6 +9,7 @@ import { libraryPort } from './app/libraryPort';
 import { getEngine, setStorage } from './sandbox/instance';
 import { useInput } from './state/inputStore';
 import { useOutput } from './state/outputStore';
+import { registerOffline } from './state/offlineStore';
 import './app/app.css';
 
 setStorage({ library: libraryPort, fs: volumesFsPort });
@@ -17,6 +18,7 @@ installAutomationApi();
 useOutput.getState().setUseAsInputHandler((bytes, mime, name) => useInput.getState().useBytes(bytes, mime, name));
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) startEmbedBridge();
+void registerOffline(embedded);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -20,6 +20,10 @@ import { RunStatus } from '../ui/run/RunStatus';
 import { EmbedConsent } from './EmbedConsent';
 import { SharePanel } from '../ui/share/SharePanel';
 import { SharedLinkNotice } from '../ui/share/SharedLinkNotice';
+import { ExamplesButton } from '../ui/examples/ExamplesButton';
+import { ExampleLesson } from '../ui/examples/ExampleLesson';
+import { UpdatePrompt } from '../ui/offline/UpdatePrompt';
+import { OfflineSettings } from '../ui/offline/OfflineSettings';
 import { restoreLastSession } from './useRestoreSession';
 import { useShareLink } from './useShareLink';
 import { useShortcuts } from './useShortcuts';
@@ -38,15 +42,18 @@ export function App({ embedded }: { embedded: boolean }) {
       <header className="topbar">
         <h1>Wasm Playground</h1>
         <LoaderBar />
+        <ExamplesButton />
         <RecentModules />
         <SharePanel />
       </header>
+      <UpdatePrompt />
       <LoadStatus />
       <SharedLinkNotice />
       <GrantRequest />
       {embedded && <EmbedConsent />}
       <main className="workspace">
         <div className="side">
+          <ExampleLesson />
           <ModuleSummary />
           <FunctionPicker />
           <ImportsNotice />
@@ -56,6 +63,7 @@ export function App({ embedded }: { embedded: boolean }) {
           <WasiSettings />
           <CapabilitiesPanel />
           <MountsEditor />
+          <OfflineSettings />
         </div>
         <div className="results">
           <OutputPane />
