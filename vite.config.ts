@@ -71,5 +71,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
+    // A few tests scan the whole tree or build 100 MB inputs; a loaded 2-core machine needs more than 5 s of wall time for them.
+    testTimeout: 20_000,
   },
 });
