@@ -10,8 +10,7 @@ import { getEngine } from '../../sandbox/instance';
 import { useCheckFile } from '../../state/checkStore';
 import type { CheckReport } from '../../wasm/checks/types';
 import { checkedModuleOf } from '../../wasm/checks/checkedModule';
-import { generateCheckFile } from '../../wasm/checks/generate';
-import { MAX_CHECK_FILE_BYTES } from '../../wasm/checks/parseCheckFile';
+import { MAX_CHECK_FILE_BYTES } from '../../wasm/checks/types';
 import { downloadBlob } from '../output/outputActions';
 import '../claims/verdicts.css';
 
@@ -52,7 +51,9 @@ export function CheckView({ module }: { module: LoadedModule }) {
     void open(e.dataTransfer.files[0]);
   };
 
-  const generate = () => {
+  const generate = async () => {
+    // The YAML writer loads on first use: it is not part of the initial bundle.
+    const { generateCheckFile } = await import('../../wasm/checks/generate');
     const yaml = generateCheckFile(checkedModuleOf(module.analysis, module.size));
     downloadBlob(new Blob([yaml], { type: 'application/yaml' }), `${module.name.replace(/\.wasm$/i, '')}.mod.yaml`);
   };
@@ -85,7 +86,7 @@ export function CheckView({ module }: { module: LoadedModule }) {
           Open check file…
           <input type="file" accept=".yaml,.yml,text/yaml,application/yaml" aria-label="Open check file" onChange={(e) => void open(e.target.files?.[0])} />
         </label>
-        <button type="button" onClick={generate}>
+        <button type="button" onClick={() => void generate()}>
           Generate check file
         </button>
       </div>

@@ -5,9 +5,9 @@
  */
 import type { Node, Pair } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { MAX_CHECK_FILE_BYTES } from './types';
 import type { CheckProblem } from './types';
 
-export const MAX_CHECK_FILE_BYTES = 1024 * 1024;
 /** yaml's own guard: aliases may expand to at most this many times their anchors' size. */
 const MAX_ALIAS_COUNT = 100;
 /** Nodes visited, aliases included: a second bound on the walk below. */

@@ -37,3 +37,6 @@ export interface CheckReport {
   /** Problems with the check file itself (bad YAML, unknown keys…): then no rule was checked. */
   errors: CheckProblem[];
 }
+
+/** The largest check file read (a check file is a few lines of YAML). */
+export const MAX_CHECK_FILE_BYTES = 1024 * 1024;
