@@ -1,6 +1,7 @@
 import { encode } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
-import { isMsgpack, jsonToMsgpack, msgpackToJson } from './msgpack';
+import { isMsgpack, msgpackToJson } from './msgpack';
+import { jsonToMsgpack } from './msgpackEncode';
 
 describe('MessagePack outputs', () => {
   it('recognises exactly one whole value', () => {

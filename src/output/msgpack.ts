@@ -1,5 +1,9 @@
-/** MessagePack outputs (most waPC guests speak it): recognise them, and turn them into JSON for the tree view. */
-import { decode, encode } from '@msgpack/msgpack';
+/**
+ * MessagePack outputs (most waPC guests speak it): recognise them, and turn them into JSON for the
+ * tree view. Decoding only: the sandbox worker and the lazy MessagePack view use it, so the decoder
+ * stays out of the page's first load (encoding is in msgpackEncode.ts).
+ */
+import { decode } from '@msgpack/msgpack';
 
 export const MSGPACK_MIME = 'application/msgpack';
 
@@ -31,15 +35,4 @@ function toJson(value: unknown): unknown {
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;
-}
-
-/** JSON text → MessagePack bytes ("Encode input as MessagePack"); the error (after "… is") says where the JSON is wrong. */
-export function jsonToMsgpack(text: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, message: `not valid JSON (${err instanceof Error ? err.message : String(err)}), so it can't be encoded as MessagePack` };
-  }
-  return { ok: true, bytes: encode(value) };
 }

@@ -18,7 +18,7 @@ import { configRecord, usePlugin } from './pluginStore';
 import { useSettings } from './settingsStore';
 import { argvOf, useWasi } from './wasiStore';
 import { hostResponseRows, useWapc, type WapcState } from './wapcStore';
-import { jsonToMsgpack } from '../output/msgpack';
+import { jsonToMsgpack } from '../output/msgpackEncode';
 import { argsTextError } from './witArgs';
 
 export interface Setup {

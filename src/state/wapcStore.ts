@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { jsonToMsgpack } from '../output/msgpack';
+import { jsonToMsgpack } from '../output/msgpackEncode';
 import type { HostResponseRow } from '../sandbox/api';
 
 /** How a row's response is given: text (UTF-8), JSON encoded as MessagePack, a file's bytes, or an error message. */

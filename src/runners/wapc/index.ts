@@ -3,7 +3,6 @@
  * guest's response bytes out; host calls answered from the user's host responses.
  */
 import { sniffMime } from '../../output/sniff';
-import { isMsgpack, MSGPACK_MIME } from '../../output/msgpack';
 import type { RunError } from '../../model/errors';
 import type { HostResponse } from '../../model/wapc';
 import { WAPC_MODULE, WASI_P1_MODULES } from '../../wasm/detect';
@@ -72,13 +71,8 @@ export const wapcRunner: Runner<'wapc'> = {
     const bytes = outcome.output ? new Uint8Array(outcome.output) : undefined;
     return {
       ...(outcome.stderr ? { stderr: new Uint8Array(outcome.stderr) } : {}),
-      ...(bytes ? { output: { bytes, mime: spec.outputMime ?? wapcMime(bytes) } } : {}),
+      // The worker has told MessagePack apart (its decoder stays out of the page's first load).
+      ...(bytes ? { output: { bytes, mime: spec.outputMime ?? outcome.outputMime ?? sniffMime(bytes) } } : {}),
     };
   },
 };
-
-/** Most waPC payloads are MessagePack: binary output that is exactly one MessagePack value is typed so. */
-export function wapcMime(bytes: Uint8Array): string {
-  const sniffed = sniffMime(bytes);
-  return sniffed === 'application/octet-stream' && isMsgpack(bytes) ? MSGPACK_MIME : sniffed;
-}

@@ -6,6 +6,8 @@ import type { RunError } from '../../model/errors';
 import type { VfsChange } from '../../model/files';
 import type { ConsoleStream } from '../../model/run';
 import type { HostCall } from '../../model/wapc';
+import { isMsgpack, MSGPACK_MIME } from '../../output/msgpack';
+import { sniffMime } from '../../output/sniff';
 import { WAPC_MODULE } from '../../wasm/detect';
 import { describeGuestError } from '../shared/guestErrors';
 import { createGuestWasi, importsWasi, lineSplitter, mountRoot, wasiKey } from '../shared/guestWasi';
@@ -72,7 +74,13 @@ export function runWapc(message: WapcRunMessage, ctx: GuestContext): RunOutcome 
   guest.wasi?.flush(false);
   // A guest error is the guest's answer, not a broken instance: it is kept.
   if ('error' in result) return { ok: false, timings, error: { code: 'plugin', func, message: `The guest answered "${func}" with an error: ${result.error}` } };
-  return { ok: true, values: [], timings, output: result.ok.slice().buffer };
+  const mime = msgpackMime(result.ok);
+  return { ok: true, values: [], timings, output: result.ok.slice().buffer, ...(mime ? { outputMime: mime } : {}) };
+}
+
+/** Most waPC payloads are MessagePack: binary output that is exactly one MessagePack value is typed so. */
+export function msgpackMime(bytes: Uint8Array): string | undefined {
+  return sniffMime(bytes) === 'application/octet-stream' && isMsgpack(bytes) ? MSGPACK_MIME : undefined;
 }
 
 /** Forget a kept instance (e.g. on "Reset"). */
