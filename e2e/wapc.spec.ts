@@ -107,3 +107,16 @@ test('the API: run({ runAs: "wapc", func: operation, input, hostResponses })', a
   expect(result.fail).toEqual({ status: 'error', message: 'The guest answered "fail" with an error: Planned failure' });
   expect(result.sum).toEqual({ status: 'ok', mime: 'application/msgpack', bytes: [0x81, 0xa3, 0x73, 0x75, 0x6d, 0xd2, 0, 0, 0, 42] });
 });
+
+test('init runs once per instance: kept between runs unless "Fresh instance per run"', async ({ playground, page }) => {
+  const plugin = new Plugin(playground);
+  await plugin.open('wapc/guest.wasm');
+  await runOperation(plugin, 'echo', 'one');
+  await expect(plugin.consoleText('log')).toHaveText(['wapc_init ran', 'echo called']);
+  await playground.runButton.click();
+  await plugin.expectOk();
+  await expect(plugin.consoleText('log')).toHaveText(['echo called']);
+  await region(page).getByRole('checkbox', { name: 'Fresh instance per run' }).check();
+  await playground.runButton.click();
+  await expect(plugin.consoleText('log')).toHaveText(['wapc_init ran', 'echo called']);
+});

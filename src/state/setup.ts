@@ -87,7 +87,7 @@ export function captureSetup(): Setup | null {
 const pickWapc = ({ operation, msgpackInput, hostResponses }: WapcState): NonNullable<Setup['wapc']> => ({ operation, msgpackInput, hostResponses });
 
 /** A waPC run's operation, payload and host responses from the setup, or what is wrong with them. */
-function wapcFields(setup: Setup): { ok: true; fields: Pick<RunRequest, 'func' | 'input' | 'hostResponses'> } | { ok: false; message: string } {
+function wapcFields(setup: Setup): { ok: true; fields: Pick<RunRequest, 'func' | 'input' | 'hostResponses' | 'freshInstance'> } | { ok: false; message: string } {
   const wapc = setup.wapc ?? { operation: '', msgpackInput: false, hostResponses: [] };
   const operation = wapc.operation.trim();
   if (operation === '') return { ok: false, message: 'Enter the waPC operation to run in the Operation field (e.g. "echo").' };
@@ -99,7 +99,7 @@ function wapcFields(setup: Setup): { ok: true; fields: Pick<RunRequest, 'func' |
     if (!encoded.ok) return { ok: false, message: `The input is ${encoded.message}. Turn off "Encode input as MessagePack" to send it as it is.` };
     input = encoded.bytes;
   }
-  return { ok: true, fields: { func: operation, input, hostResponses: rows.rows } };
+  return { ok: true, fields: { func: operation, input, hostResponses: rows.rows, freshInstance: setup.freshInstance } };
 }
 
 /**

@@ -40,6 +40,7 @@ describe('runRequestOf for a waPC guest', () => {
     const r = runRequestOf(setup({ operation: ' hello ', hostResponses: [row({ text: 'WORLD' }), row({ kind: 'error', text: 'denied' })] }, 'world'), runner, callable);
     if (!r.ok) throw new Error(r.message);
     expect(r.request.func).toBe('hello');
+    expect(r.request.freshInstance).toBe(false);
     expect(new TextDecoder().decode(r.request.input as Uint8Array)).toBe('world');
     expect(r.request.hostResponses).toEqual([
       { binding: 'default', namespace: 'example', operation: 'capitalize', response: 'WORLD' },

@@ -1,5 +1,6 @@
 /** waPC guest settings: the Operation (recent ones offered), the MessagePack switch, and the host responses. Only for waPC runs. */
 import { useEffect } from 'react';
+import { usePlugin } from '../../state/pluginStore';
 import { useRun } from '../../state/runStore';
 import { useWapc } from '../../state/wapcStore';
 import { useRunnerUses } from '../run/useRunner';
@@ -13,6 +14,9 @@ export function WapcSettings() {
   const msgpackInput = useWapc((s) => s.msgpackInput);
   const setMsgpackInput = useWapc((s) => s.setMsgpackInput);
   const running = useRun((s) => s.running);
+  // The same switch as a plugin's: a kept instance keeps what wapc_init registered (and its memory).
+  const fresh = usePlugin((s) => s.freshInstance);
+  const setFresh = usePlugin((s) => s.setFreshInstance);
 
   // A run that starts is the operation "used": it joins the recent list.
   useEffect(() => {
@@ -48,6 +52,10 @@ export function WapcSettings() {
         <label className="inline" title="The Input is read as JSON and sent to the guest as MessagePack">
           <input type="checkbox" checked={msgpackInput} onChange={(e) => setMsgpackInput(e.target.checked)} />
           Encode input as MessagePack (from JSON)
+        </label>
+        <label className="inline" title="Otherwise the instance (and what its init registered) is kept between runs">
+          <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} />
+          Fresh instance per run
         </label>
         <HostResponsesEditor />
       </div>
