@@ -81,6 +81,7 @@ test.describe('kind detection', () => {
     ['wasi-command.wasm', 'WASI p1 command'],
     ['wasi-reactor.wasm', 'WASI p1 reactor'],
     ['extism-plugin.wasm', 'Extism plugin'],
+    ['wapc/guest.wasm', 'waPC guest'],
     ['component.wasm', 'Component'],
   ];
   test('one fixture of each kind is detected as that kind', async ({ playground }) => {

@@ -15,6 +15,7 @@ import { LoadStatus } from '../ui/loader/LoadStatus';
 import { RecentModules } from '../ui/loader/RecentModules';
 import { OutputPane } from '../ui/output/OutputPane';
 import { PluginSettings } from '../ui/plugin/PluginSettings';
+import { WapcSettings } from '../ui/wapc/WapcSettings';
 import { RunControls } from '../ui/run/RunControls';
 import { RunStatus } from '../ui/run/RunStatus';
 import { EmbedConsent } from './EmbedConsent';
@@ -60,6 +61,7 @@ export function App({ embedded }: { embedded: boolean }) {
           <InputPanel />
           <RunControls />
           <PluginSettings />
+          <WapcSettings />
           <WasiSettings />
           <CapabilitiesPanel />
           <MountsEditor />

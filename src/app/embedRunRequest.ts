@@ -3,7 +3,7 @@
  * parsed into a fresh copy; an unknown field, or a grant only the user may give, is refused
  * by name instead of being dropped without a word.
  */
-import type { ArgInput, FileEntry, ModuleSource, RunRequest } from '../sandbox/api';
+import type { ArgInput, FileEntry, HostResponseRow, ModuleSource, RunRequest } from '../sandbox/api';
 import type { WitValue } from '../model/values';
 import { clampTimeoutMs } from '../util/timeout';
 import type { ModuleKind } from '../wasm/types';
@@ -11,7 +11,7 @@ import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './embedLimits';
 import type { Parse } from './embedFields';
 import { boolean, bytes, choice, integer, Invalid, isRecord, list, name, onlyKeys, record, text } from './embedFields';
 
-const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'component'];
+const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'wapc', 'component'];
 /** setTimeout's ceiling; a larger timeout would fire at once. */
 /** Most calls a `repeat` may ask for. */
 const MAX_REPEAT = 2_147_483_647;
@@ -162,6 +162,26 @@ const httpRequest: Parse<NonNullable<RunRequest['request']>> = (v, at) => {
   return out;
 };
 
+/** A waPC host responses row: binding, namespace, operation (text, "*" for any), then response (text or bytes) or error (text). */
+const hostResponse: Parse<HostResponseRow> = (v, at) => {
+  if (!isRecord(v)) return new Invalid(`${at} must be { binding, namespace, operation, response } or { binding, namespace, operation, error }.`);
+  const extra = onlyKeys(v, ['binding', 'namespace', 'operation', 'response', 'error'], at);
+  if (extra) return new Invalid(extra);
+  const key = { binding: '', namespace: '', operation: '' };
+  for (const k of ['binding', 'namespace', 'operation'] as const) {
+    const value = text({ maxLength: MAX_NAME_LENGTH })(v[k], `${at}.${k}`);
+    if (value instanceof Invalid) return value;
+    key[k] = value;
+  }
+  if ((v.response === undefined) === (v.error === undefined)) return new Invalid(`${at} needs exactly one of response (text or bytes) and error (text).`);
+  if (v.error !== undefined) {
+    const error = text()(v.error, `${at}.error`);
+    return error instanceof Invalid ? error : { ...key, error };
+  }
+  const response = bytes(v.response, `${at}.response`);
+  return response instanceof Invalid ? response : { ...key, response };
+};
+
 type Supported = Exclude<keyof RunRequest, 'module' | 'func' | 'allowedHosts' | 'mounts'>;
 /** Parses one field into the request; a string says what is wrong. */
 type Setter = (raw: unknown, request: RunRequest) => string | undefined;
@@ -201,6 +221,7 @@ const OPTIONAL: Record<Supported, Setter> = {
   watchUnmounted: field('watchUnmounted', boolean),
   resetInstance: field('resetInstance', boolean),
   request: field('request', httpRequest),
+  hostResponses: field('hostResponses', list(hostResponse)),
 };
 
 /** The fields after module and func, in a fixed order. */

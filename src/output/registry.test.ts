@@ -4,6 +4,8 @@ import { OUTPUT_TYPES, rendererFor } from './registry';
 describe('rendererFor', () => {
   it('maps MIME types to renderers, ignoring parameters and case', () => {
     expect(rendererFor('application/json')).toBe('json');
+    expect(rendererFor('application/msgpack')).toBe('msgpack');
+    expect(rendererFor('application/x-msgpack')).toBe('msgpack');
     expect(rendererFor('application/ld+json')).toBe('json');
     expect(rendererFor('Text/HTML; charset=utf-8')).toBe('html');
     expect(rendererFor('image/svg+xml')).toBe('svg');

@@ -1,11 +1,12 @@
 /** Which renderer shows which MIME type (DESIGN.md §6), and the "Output type" choices. */
 
-export type RendererId = 'text' | 'json' | 'image' | 'svg' | 'html' | 'markdown' | 'csv' | 'tsv' | 'audio' | 'video' | 'pdf' | 'hex' | 'wasm';
+export type RendererId = 'text' | 'json' | 'msgpack' | 'image' | 'svg' | 'html' | 'markdown' | 'csv' | 'tsv' | 'audio' | 'video' | 'pdf' | 'hex' | 'wasm';
 
 /** Choices offered in "Output type"; "auto" means sniffed. */
 export const OUTPUT_TYPES: readonly { mime: string; label: string }[] = [
   { mime: 'text/plain', label: 'Text' },
   { mime: 'application/json', label: 'JSON' },
+  { mime: 'application/msgpack', label: 'MessagePack' },
   { mime: 'text/html', label: 'HTML' },
   { mime: 'text/markdown', label: 'Markdown' },
   { mime: 'text/csv', label: 'CSV' },
@@ -28,6 +29,7 @@ export const OUTPUT_TYPES: readonly { mime: string; label: string }[] = [
 export function rendererFor(mime: string): RendererId {
   const base = mime.split(';')[0]!.trim().toLowerCase();
   if (base === 'application/json' || base.endsWith('+json')) return 'json';
+  if (base === 'application/msgpack' || base === 'application/x-msgpack' || base === 'application/vnd.msgpack') return 'msgpack';
   if (base === 'image/svg+xml') return 'svg';
   if (base.startsWith('image/')) return 'image';
   if (base === 'text/html' || base === 'application/xhtml+xml') return 'html';

@@ -3,6 +3,7 @@ import type { ModuleKind } from '../wasm/types';
 import type { ComponentRunMessage } from './component/message';
 import type { CoreRunMessage } from './core/message';
 import type { ExtismRunMessage } from './extism/message';
+import type { WapcRunMessage } from './wapc/message';
 import type { WasiRunMessage } from './wasi-p1/message';
 
 export interface RunMessages {
@@ -10,6 +11,7 @@ export interface RunMessages {
   'wasi-command': WasiRunMessage;
   'wasi-reactor': WasiRunMessage;
   extism: ExtismRunMessage;
+  wapc: WapcRunMessage;
   component: ComponentRunMessage;
 }
 

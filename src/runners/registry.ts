@@ -7,11 +7,14 @@ import { componentRunner } from './component';
 import { coreRunner } from './core';
 import { extismRunner } from './extism';
 import type { Runner, RunnerUses } from './types';
+import { wapcRunner } from './wapc';
 import { wasiCommandRunner, wasiReactorRunner } from './wasi-p1';
 
 /** Every runner, in detection order: the first whose `detect` says yes claims a core module. */
 const RUNNERS: { [K in ModuleKind]: Runner<K> } = {
   extism: extismRunner,
+  // Before WASI: TinyGo waPC guests import WASI and export _start.
+  wapc: wapcRunner,
   'wasi-command': wasiCommandRunner,
   'wasi-reactor': wasiReactorRunner,
   component: componentRunner,

@@ -7,6 +7,7 @@ import type { LoadedModule } from '../model/module';
 import type { RunResult } from '../model/result';
 import type { FileEntry, ImportPolicy, LogLevel, MountRequest, MountSpec } from '../model/run';
 import type { ArgInput, WitValue } from '../model/values';
+import type { HostResponse } from '../model/wapc';
 import type { RunMessageOf } from './messages';
 import type { ProvidedImports } from './shared/imports';
 import type { RunOutcome } from './shared/outcome';
@@ -43,6 +44,8 @@ export interface RunnerUses {
   wasi: boolean;
   /** Extism config, log level, vars, fresh instance. */
   plugin: boolean;
+  /** waPC: the Operation field (the function is the operation) and the host responses table. */
+  operation?: boolean;
 }
 
 /** A run request with every default applied, once, by the engine (STYLE.md §12). */
@@ -80,6 +83,8 @@ export interface RunSpec {
   resetInstance: boolean;
   /** wasi:http/incoming-handler#handle: the request to send. */
   request?: IncomingRequestSpec;
+  /** waPC guests: answers to host calls. */
+  hostResponses: HostResponse[];
 }
 
 /** What the engine lends a runner while it builds a message. */

@@ -26,7 +26,7 @@ export type ModuleSource =
 export interface RunRequest {
   /** A module id from `load`, or any source (loaded first). */
   module: string | ModuleSource;
-  /** Export to call. */
+  /** Export to call (a waPC guest: the operation). */
   func: string;
   /** Core: numbers/bigints/texts per parameter. Components: WIT values (JSON mapping, BigInt for 64-bit; README). */
   args?: ArgInput[] | WitValue[];
@@ -76,9 +76,20 @@ export interface RunRequest {
   watchUnmounted?: boolean;
   /** Components: drop the kept instance and start a new one that is kept (default false). */
   resetInstance?: boolean;
+  /**
+   * waPC guests: answers to the guest's host calls, first match wins; "*" in a field matches
+   * anything. `response` text is UTF-8 encoded; `error` is what the guest's `__host_error` reads.
+   * A call no row answers fails (the guest gets an error), and says so in the console.
+   */
+  hostResponses?: HostResponseRow[];
   /** wasi:http/incoming-handler#handle: the request (method default GET, url a path or full URL, body text or bytes). */
   request?: IncomingRequest | { method?: string; url?: string; headers?: [string, string][] | Record<string, string>; body?: string | ArrayBuffer | Uint8Array };
 }
+
+/** A row of a waPC guest's host responses (README "waPC guests"). */
+export type HostResponseRow =
+  | { binding: string; namespace: string; operation: string; response: string | ArrayBuffer | Uint8Array }
+  | { binding: string; namespace: string; operation: string; error: string };
 
 /** An HTTP request for a proxy component's incoming handler; its answer is `RunResult.response`. */
 export interface IncomingRequest {

@@ -4,7 +4,8 @@ import type { ArgInput, WitValue } from '../model/values';
 import type { RunSpec } from '../runners/types';
 import type { IncomingRequestSpec } from '../runners/component/message';
 import { clampTimeoutMs } from '../util/timeout';
-import type { RunRequest } from './api';
+import type { HostResponse } from '../model/wapc';
+import type { HostResponseRow, RunRequest } from './api';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_SEED = 'wasm-playground';
@@ -21,6 +22,11 @@ export function toBytes(input: string | ArrayBuffer | Uint8Array | undefined): U
 function incomingRequest(r: NonNullable<RunRequest['request']>): IncomingRequestSpec {
   const headers = Array.isArray(r.headers) ? r.headers.map(([k, v]): [string, string] => [k, v]) : Object.entries(r.headers ?? {});
   return { method: r.method ?? 'GET', url: r.url ?? '/', headers, body: toBytes(r.body) };
+}
+
+function hostResponse(row: HostResponseRow): HostResponse {
+  const key = { binding: row.binding, namespace: row.namespace, operation: row.operation };
+  return 'error' in row ? { ...key, error: row.error } : { ...key, response: toBytes(row.response) };
 }
 
 function isArgInput(v: WitValue): v is ArgInput {
@@ -62,5 +68,6 @@ export function toRunSpec(request: RunRequest, runId: number, module: LoadedModu
     watchUnmounted: request.watchUnmounted ?? true,
     resetInstance: request.resetInstance ?? false,
     ...(request.request ? { request: incomingRequest(request.request) } : {}),
+    hostResponses: (request.hostResponses ?? []).map(hostResponse),
   };
 }

@@ -99,7 +99,7 @@ describe('restore caps', () => {
     expect(warnings).toEqual([
       'func: left out because it is a number, not text',
       'args: left out because item 1 is a number, not text',
-      'runAs: left out because it is not one of core, wasi-command, wasi-reactor, extism, component',
+      'runAs: left out because it is not one of core, wasi-command, wasi-reactor, extism, wapc, component',
       'stubImports: left out because it is a string, not true or false',
       'config: left out because it is a list, not a set of names and values',
       'grants.mounts[0]: left out because it needs a volume, a path and a guestPath',

@@ -11,7 +11,7 @@ import { MAX_ARGS, MAX_ARGV, MAX_CONFIG, MAX_ENV, MAX_HOSTS, MAX_LESSON_CHARS, M
 import type { ShareGrants, ShareInput, ShareModuleRef, ShareState } from './types';
 
 export const CURRENT_VERSION = 1;
-const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'component'];
+const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'wapc', 'component'];
 
 /** The state with what was cut or dropped from it (empty when nothing was), or why the link is unusable. */
 export type Restored = { ok: true; state: ShareState; warnings: string[] } | { ok: false; error: string };

@@ -17,6 +17,8 @@ import { useOutput } from './outputStore';
 import { configRecord, usePlugin } from './pluginStore';
 import { useSettings } from './settingsStore';
 import { argvOf, useWasi } from './wasiStore';
+import { hostResponseRows, useWapc, type WapcState } from './wapcStore';
+import { jsonToMsgpack } from '../output/msgpackEncode';
 import { argsTextError } from './witArgs';
 
 export interface Setup {
@@ -44,6 +46,8 @@ export interface Setup {
   timeoutMs: number;
   hosts: string[];
   mounts: MountRequest[];
+  /** waPC guests: the Operation, the MessagePack switch and the host responses table. */
+  wapc?: Pick<WapcState, 'operation' | 'msgpackInput' | 'hostResponses'>;
 }
 
 /** The current setup, or null when no module is loaded. */
@@ -76,7 +80,26 @@ export function captureSetup(): Setup | null {
     timeoutMs: useSettings.getState().timeoutMs,
     hosts: caps.hosts,
     mounts: caps.mounts,
+    wapc: pickWapc(useWapc.getState()),
   };
+}
+
+const pickWapc = ({ operation, msgpackInput, hostResponses }: WapcState): NonNullable<Setup['wapc']> => ({ operation, msgpackInput, hostResponses });
+
+/** A waPC run's operation, payload and host responses from the setup, or what is wrong with them. */
+function wapcFields(setup: Setup): { ok: true; fields: Pick<RunRequest, 'func' | 'input' | 'hostResponses' | 'freshInstance'> } | { ok: false; message: string } {
+  const wapc = setup.wapc ?? { operation: '', msgpackInput: false, hostResponses: [] };
+  const operation = wapc.operation.trim();
+  if (operation === '') return { ok: false, message: 'Enter the waPC operation to run in the Operation field (e.g. "echo").' };
+  const rows = hostResponseRows(wapc.hostResponses);
+  if (!rows.ok) return rows;
+  let input = inputBytes(setup.input);
+  if (wapc.msgpackInput) {
+    const encoded = jsonToMsgpack(setup.input.file ? new TextDecoder().decode(setup.input.file.bytes) : setup.input.text);
+    if (!encoded.ok) return { ok: false, message: `The input is ${encoded.message}. Turn off "Encode input as MessagePack" to send it as it is.` };
+    input = encoded.bytes;
+  }
+  return { ok: true, fields: { func: operation, input, hostResponses: rows.rows, freshInstance: setup.freshInstance } };
 }
 
 /**
@@ -96,6 +119,8 @@ export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | 
   }
   const incoming = isIncomingHandler(func) ? incomingRequestOf(setup.httpRequest) : null;
   if (incoming && !incoming.ok) return incoming;
+  const wapc = uses.operation ? wapcFields(setup) : null;
+  if (wapc && !wapc.ok) return wapc;
   const request: RunRequest = {
     module: setup.moduleId,
     func,
@@ -112,6 +137,8 @@ export function runRequestOf(setup: Setup, runner: Runner, callable: Callable | 
     ...(uses.input ? { input: inputBytes(setup.input) } : {}),
     ...(uses.plugin ? { config: setup.config, logLevel: setup.logLevel, freshInstance: setup.freshInstance } : {}),
     ...(uses.wasi && setup.argv.ok ? { argv: setup.argv.argv, env: setup.env, deterministic: setup.deterministic } : {}),
+    // waPC: the function is the operation, the input may be MessagePack from JSON.
+    ...(wapc?.ok ? wapc.fields : {}),
   };
   return { ok: true, request };
 }

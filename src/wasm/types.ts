@@ -49,7 +49,7 @@ export interface SectionInfo {
   size: number;
 }
 
-export type ModuleKind = 'core' | 'wasi-command' | 'wasi-reactor' | 'extism' | 'component';
+export type ModuleKind = 'core' | 'wasi-command' | 'wasi-reactor' | 'extism' | 'wapc' | 'component';
 
 /** A host capability a module asks for, inferred from its imports (DESIGN.md §4). */
 export type Capability =

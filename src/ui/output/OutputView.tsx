@@ -15,6 +15,7 @@ const TableView = lazy(() => import('./renderers/TableView'));
 const RENDERERS: Record<RendererId, ComponentType<RendererProps>> = {
   text: TextView,
   json: JsonView,
+  msgpack: lazy(() => import('./renderers/MsgpackView')),
   image: lazy(() => import('./renderers/ImageView')),
   svg: lazy(() => import('./renderers/SvgView')),
   html: lazy(() => import('./renderers/HtmlView')),

@@ -4,6 +4,7 @@ import { afterCoreRun, runCore } from '../../runners/core/run';
 import { runExtism } from '../../runners/extism/run';
 import type { GuestContext, PreparedModule, RunOutcome } from '../../runners/shared/outcome';
 import { failure } from '../../runners/shared/outcome';
+import { runWapc } from '../../runners/wapc/run';
 import { runWasi } from '../../runners/wasi-p1/run';
 import { runComponent } from '../../runners/component/run';
 import { ConsoleBatcher } from './consoleBatcher';
@@ -73,6 +74,8 @@ function dispatch(run: RunMessage, ctx: GuestContext): RunOutcome | Promise<RunO
       return runWasi(run, ctx);
     case 'extism':
       return runExtism(run, ctx);
+    case 'wapc':
+      return runWapc(run, ctx);
     case 'component': {
       const component = components.get(ctx.moduleId);
       if (!component) return failure({ code: 'internal', func: run.func, message: 'The sandbox was not given this component. Load it again.' });
