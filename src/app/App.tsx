@@ -11,6 +11,8 @@ import { InputPanel } from '../ui/input/InputPanel';
 import { ModuleSummary } from '../ui/exports/ModuleSummary';
 import { Inspector } from '../ui/inspector/Inspector';
 import { LoaderBar } from '../ui/loader/LoaderBar';
+import { NewWatButton } from '../ui/wat/NewWatButton';
+import { WatEditorPanel } from '../ui/wat/WatEditorPanel';
 import { LoadStatus } from '../ui/loader/LoadStatus';
 import { RecentModules } from '../ui/loader/RecentModules';
 import { OutputPane } from '../ui/output/OutputPane';
@@ -37,6 +39,7 @@ export function App({ embedded }: { embedded: boolean }) {
       <header className="topbar">
         <h1>Wasm Playground</h1>
         <LoaderBar />
+        <NewWatButton />
         <RecentModules />
         <SharePanel />
       </header>
@@ -45,6 +48,7 @@ export function App({ embedded }: { embedded: boolean }) {
       {embedded && <EmbedConsent />}
       <main className="workspace">
         <div className="side">
+          <WatEditorPanel />
           <ModuleSummary />
           <FunctionPicker />
           <ImportsNotice />

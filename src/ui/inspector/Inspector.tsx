@@ -11,6 +11,7 @@ import { worldOf } from '../component/world';
 import { WitView } from './WitView';
 import { WorldList } from './WorldList';
 import { getEngine } from '../../sandbox/instance';
+import { useWatEditor } from '../../state/watEditorStore';
 import { WatView, type WatJump } from '../wat/WatView';
 import type { ExportEntry } from '../../wasm/types';
 
@@ -40,7 +41,7 @@ export function Inspector() {
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
         {tab === 'WAT' ? (
-          <WatView id={current.id} name={current.name} bytes={bytes} jumpTo={jump} />
+          <WatView id={current.id} name={current.name} bytes={bytes} jumpTo={jump} {...(current.analysis.format === 'core' ? { onEdit: (docId: number) => useWatEditor.getState().editPrinted(docId, current.name) } : {})} />
         ) : (
           <TabBody tab={tab} analysis={current.analysis} showInWat={showInWat} />
         )}

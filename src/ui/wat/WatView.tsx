@@ -26,7 +26,7 @@ export interface WatViewProps {
   bytes(): Uint8Array | undefined;
   jumpTo: WatJump | null;
   /** Offered for core modules: open this text in the WAT editor. */
-  onEdit?: (docId: number) => void;
+  onEdit?: (docId: number) => Promise<string | null>;
 }
 
 type State = { id: string; status: 'printing' } | { id: string; status: 'failed'; message: string } | { id: string; status: 'ready'; doc: WatDoc };
@@ -48,7 +48,7 @@ export function WatView({ id, name, bytes, jumpTo, onEdit }: WatViewProps) {
   return <WatText key={id} doc={current.doc} name={name} jumpTo={jumpTo} onEdit={onEdit} />;
 }
 
-function WatText({ doc, name, jumpTo, onEdit }: { doc: WatDoc; name: string; jumpTo: WatJump | null; onEdit?: ((docId: number) => void) | undefined }) {
+function WatText({ doc, name, jumpTo, onEdit }: { doc: WatDoc; name: string; jumpTo: WatJump | null; onEdit?: ((docId: number) => Promise<string | null>) | undefined }) {
   useSyncExternalStore(doc.subscribe, () => doc.version);
   const { outline } = doc.printed;
   const [folded, setFolded] = useState<ReadonlySet<number>>(() => new Set());
@@ -137,7 +137,7 @@ function WatText({ doc, name, jumpTo, onEdit }: { doc: WatDoc; name: string; jum
           Unfold all
         </button>
         {onEdit && (
-          <button type="button" onClick={() => onEdit(doc.docId)}>
+          <button type="button" onClick={() => void onEdit(doc.docId).then((why) => why && setNote(why))}>
             Edit as WAT
           </button>
         )}
