@@ -8,6 +8,7 @@ import { GrantRequest } from '../ui/capabilities/GrantRequest';
 import { FunctionPicker } from '../ui/exports/FunctionPicker';
 import { ImportsNotice } from '../ui/exports/ImportsNotice';
 import { InputPanel } from '../ui/input/InputPanel';
+import { LessonPanel } from '../ui/lesson/LessonPanel';
 import { ModuleSummary } from '../ui/exports/ModuleSummary';
 import { Inspector } from '../ui/inspector/Inspector';
 import { LoaderBar } from '../ui/loader/LoaderBar';
@@ -52,6 +53,7 @@ export function App({ embedded }: { embedded: boolean }) {
           <ModuleSummary />
           <FunctionPicker />
           <ImportsNotice />
+          <LessonPanel />
           <InputPanel />
           <RunControls />
           <PluginSettings />

@@ -8,6 +8,8 @@ import type { ShareState } from '../share/types';
 import { useCapabilities } from './capabilitiesStore';
 import { useModule } from './moduleStore';
 import { applySetup, captureSetup } from './setup';
+import { useLesson } from './lessonStore';
+import { currentWatSource, useWatEditor } from './watEditorStore';
 
 export interface ShareStoreState {
   /** The last link made with "Share". */
@@ -45,6 +47,8 @@ export const useShare = create<ShareStoreState>()((set) => ({
       timeoutMs: setup.timeoutMs,
       hosts: setup.hosts,
       mounts: setup.mounts,
+      // Lesson links (issue 10): the module's WAT source instead of its bytes, and the lesson shown.
+      ...withLesson(),
     });
     if (!captured.ok) {
       set({ error: captured.error, link: null });
@@ -68,6 +72,8 @@ export const useShare = create<ShareStoreState>()((set) => ({
       return true;
     }
     const error = await applyShareState(decoded.state);
+    const state = decoded.state;
+    useLesson.getState().show(state.lesson ?? null, async () => void (await applyShareState(state)));
     // Say what restore() cut or left out of the link (caps in share/limits.ts) instead of hiding it.
     const cut = decoded.warnings.length ? `Some of the link was not applied: ${decoded.warnings.map((w) => (w.endsWith('.') ? w : `${w}.`)).join(' ')}` : null;
     set({ error: [error, cut].filter(Boolean).join(' ') || null });
@@ -80,7 +86,11 @@ async function applyShareState(state: ShareState): Promise<string | null> {
   const ref = state.module;
   const modules = useModule.getState();
   let source;
-  if (ref.url) source = { url: ref.url };
+  if (ref.wat !== undefined) {
+    const compiled = await useWatEditor.getState().startLinkSource(ref.wat, ref.name);
+    if (!compiled.ok) return compiled.error;
+    source = { bytes: compiled.bytes, name: ref.name, transfer: true };
+  } else if (ref.url) source = { url: ref.url };
   else if (ref.inline) {
     try {
       source = { bytes: fromBase64Url(ref.inline), name: ref.name };
@@ -90,6 +100,7 @@ async function applyShareState(state: ShareState): Promise<string | null> {
   } else return `The link refers to the example "${ref.example ?? '?'}", which this playground does not have.`;
 
   const info = await modules.load(source, ref.name, state.func ?? null);
+  if (ref.wat !== undefined) await useWatEditor.getState().finishLinkSource(info?.id ?? null);
   if (!info) return null; // the load error banner says what went wrong
   const problems: string[] = [];
 
@@ -128,4 +139,11 @@ async function applyShareState(state: ShareState): Promise<string | null> {
     problems.unshift(`The module changed since this link was made: its SHA-256 is now ${info.id.slice(0, 12)}…, the link expected ${ref.sha256.slice(0, 12)}…. The settings were restored, but results may differ.`);
   }
   return problems.length ? problems.join(' ') : null;
+}
+
+/** The WAT source and lesson a new link carries along with the setup. */
+function withLesson(): { wat?: string; lesson?: { title?: string; markdown: string } } {
+  const wat = currentWatSource();
+  const lesson = useLesson.getState().lesson;
+  return { ...(wat !== null ? { wat } : {}), ...(lesson ? { lesson } : {}) };
 }

@@ -7,16 +7,10 @@ import { create } from 'zustand';
 import { parseWat, watText, type WatError } from '../sandbox/watClient';
 import { loadWatSource, saveWatSource } from '../storage/library';
 import { useModule } from './moduleStore';
+import { NEW_WAT } from './newWat';
 
-/** What "New WAT" starts with: a function to run at once. */
-export const NEW_WAT = `(module
-  ;; Add two numbers. Change it, then Run (Ctrl/Cmd+Enter) or Compile (Ctrl/Cmd+S).
-  (func $add (export "add") (param $a i32) (param $b i32) (result i32)
-    local.get $a
-    local.get $b
-    i32.add)
-)
-`;
+export { NEW_WAT } from './newWat';
+
 /** The editor takes texts up to this size (Monaco slows down past a few MB). */
 export const MAX_EDIT_CHARS = 4 * 1024 * 1024;
 
@@ -44,6 +38,12 @@ export interface WatEditorState {
   compile(): Promise<boolean>;
   /** Compile when the text differs from the loaded module's (before a run); true when the module is current. */
   compileIfChanged(): Promise<boolean>;
+  /**
+   * A share link's WAT source: shown in the editor and parsed; the caller loads the bytes, then
+   * calls `finishLinkSource` with the loaded module's id (or null when the load failed).
+   */
+  startLinkSource(text: string, name: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }>;
+  finishLinkSource(id: string | null): Promise<void>;
 }
 
 // Number compiles: the answer to one the user has already replaced is dropped (STYLE.md §2).
@@ -123,6 +123,31 @@ export const useWatEditor = create<WatEditorState>()((set, get) => ({
     return true;
   },
 
+  async startLinkSource(text, name) {
+    const seq = ++compileSeq;
+    ownId = null;
+    set({ open: true, text, name, compiledText: null, status: 'compiling', errors: [], message: null });
+    const parsed = await parseWat(text);
+    if (seq !== compileSeq) return { ok: false, error: 'A newer compile replaced this one.' };
+    if (!parsed.ok) {
+      set({ status: 'error', errors: [parsed.error] });
+      const e = parsed.error;
+      return { ok: false, error: `The link's WAT source does not compile (line ${e.line}, column ${e.column}: ${e.message}). It is open in the WAT editor to fix.` };
+    }
+    // Until finishLinkSource: the module about to load is this text's, not one to look up.
+    loadingOwn = true;
+    return { ok: true, bytes: parsed.bytes };
+  },
+
+  async finishLinkSource(id) {
+    loadingOwn = false;
+    if (id === null) return set({ status: 'error', errors: [{ line: 1, column: 1, message: 'The compiled module did not load (the load error says why).' }] });
+    ownId = id;
+    const text = get().text;
+    set({ status: 'ok', compiledText: text, errors: [], message: null });
+    await saveWatSource(id, text).catch(() => undefined);
+  },
+
   async compileIfChanged() {
     const { open, text, compiledText } = get();
     // Only edits: a module loaded some other way since is not replaced by the editor's unchanged text.
@@ -151,3 +176,9 @@ useModule.subscribe((state, previous) => {
     () => undefined,
   );
 });
+
+/** The WAT source of the loaded module when it was written or opened in the editor (for share links). */
+export function currentWatSource(): string | null {
+  const { open, compiledText } = useWatEditor.getState();
+  return open && compiledText !== null && ownId !== null && ownId === useModule.getState().current?.id ? compiledText : null;
+}
