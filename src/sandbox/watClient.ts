@@ -14,10 +14,11 @@ type Answer = Exclude<WatEvent, { type: 'failed' }>;
 const jobs = new JobClient<WatRequest, WatEvent>(() => new Worker(new URL('../worker/wat/wat.worker.ts', import.meta.url), { type: 'module', name: 'wat' }));
 let nextDoc = 1;
 
-function ask<T extends Answer['type']>(build: (jobId: number) => WatRequest, want: T, transfer: Transferable[] = []): Promise<Outcome<Extract<Answer, { type: T }>>> {
+function ask<T extends Answer['type']>(build: (jobId: number) => WatRequest, want: T, transfer: Transferable[] = [], early?: (event: WatEvent) => void): Promise<Outcome<Extract<Answer, { type: T }>>> {
   return new Promise((resolve) => {
     jobs.start(build, {
       event(event) {
+        early?.(event);
         if (event.type === 'failed') resolve({ ok: false, message: event.message });
         else if (event.type === want) resolve({ ok: true, value: event as Extract<Answer, { type: T }> });
         else return false;
@@ -28,11 +29,11 @@ function ask<T extends Answer['type']>(build: (jobId: number) => WatRequest, wan
   });
 }
 
-/** Print `bytes` (copied: the caller keeps its module) into a new document. */
-export async function printWat(bytes: Uint8Array): Promise<Outcome<Printed & { docId: number }>> {
+/** Print `bytes` (copied: the caller keeps its module) into a new document; `onHead` gets the first lines early. */
+export async function printWat(bytes: Uint8Array, onHead?: (head: string[]) => void): Promise<Outcome<Printed & { docId: number }>> {
   const docId = nextDoc++;
   const copy = bytes.slice().buffer;
-  const out = await ask((jobId) => ({ type: 'print', jobId, docId, bytes: copy }), 'printed', [copy]);
+  const out = await ask((jobId) => ({ type: 'print', jobId, docId, bytes: copy }), 'printed', [copy], (event) => event.type === 'head' && onHead?.(event.head));
   if (!out.ok) return out;
   const { type: _t, jobId: _j, ...printed } = out.value;
   return { ok: true, value: { ...printed, docId } };

@@ -29,13 +29,14 @@ export interface WatViewProps {
   onEdit?: (docId: number) => Promise<string | null>;
 }
 
-type State = { id: string; status: 'printing' } | { id: string; status: 'failed'; message: string } | { id: string; status: 'ready'; doc: WatDoc };
+type State = { id: string; status: 'printing'; head?: string[] } | { id: string; status: 'failed'; message: string } | { id: string; status: 'ready'; doc: WatDoc };
 
 export function WatView({ id, name, bytes, jumpTo, onEdit }: WatViewProps) {
   const [state, setState] = useState<State>({ id, status: 'printing' });
   useEffect(() => {
     let live = true;
-    void watDocFor(id, bytes).then((out) => {
+    const onHead = (head: string[]) => live && setState((s) => (s.id === id && s.status === 'printing' ? { id, status: 'printing', head } : s));
+    void watDocFor(id, bytes, onHead).then((out) => {
       if (live) setState(out.ok ? { id, status: 'ready', doc: out.doc } : { id, status: 'failed', message: out.message });
     });
     return () => {
@@ -43,7 +44,7 @@ export function WatView({ id, name, bytes, jumpTo, onEdit }: WatViewProps) {
     };
   }, [id, bytes]);
   const current = state.id === id ? state : { id, status: 'printing' as const };
-  if (current.status === 'printing') return <p className="muted" role="status">Printing the module as WAT…</p>;
+  if (current.status === 'printing') return current.head ? <WatHead head={current.head} /> : <p className="muted" role="status">Printing the module as WAT…</p>;
   if (current.status === 'failed') return <p className="error-text">{current.message}</p>;
   return <WatText key={id} doc={current.doc} name={name} jumpTo={jumpTo} onEdit={onEdit} />;
 }
@@ -199,6 +200,25 @@ function WatText({ doc, name, jumpTo, onEdit }: { doc: WatDoc; name: string; jum
           }}
         />
       </div>
+    </div>
+  );
+}
+
+/** The first screen, while the worker indexes the rest of a long text. */
+function WatHead({ head }: { head: string[] }) {
+  return (
+    <div className="wat-view">
+      <p className="muted" role="status">
+        Indexing lines and functions…
+      </p>
+      <VirtualRows count={head.length} rowHeight={LINE_HEIGHT} label="WAT" unit="lines" className="wat-code" renderRow={(i) => (
+          <>
+            <span className="wat-gutter" />
+            <span className="wat-line" data-line={i + 1}>
+              <WatLine text={head[i] ?? ''} />
+            </span>
+          </>
+        )} />
     </div>
   );
 }

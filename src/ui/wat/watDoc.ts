@@ -65,13 +65,13 @@ export type DocOutcome = { ok: true; doc: WatDoc } | { ok: false; message: strin
 const docs = new Map<string, Promise<DocOutcome>>();
 const KEEP = 2;
 
-/** The printed document of module `id` (printed once, then shared by every view of it). */
-export function watDocFor(id: string, bytes: () => Uint8Array | undefined): Promise<DocOutcome> {
+/** The printed document of module `id` (printed once, then shared by every view of it); `onHead`: its first lines, early. */
+export function watDocFor(id: string, bytes: () => Uint8Array | undefined, onHead?: (head: string[]) => void): Promise<DocOutcome> {
   let doc = docs.get(id);
   if (!doc) {
     const b = bytes();
     if (!b) return Promise.resolve({ ok: false, message: 'The module’s bytes are not at hand; load it again.' });
-    doc = printWat(b).then((out) => (out.ok ? { ok: true, doc: new WatDoc(out.value.docId, out.value) } : { ok: false, message: out.message }));
+    doc = printWat(b, onHead).then((out) => (out.ok ? { ok: true, doc: new WatDoc(out.value.docId, out.value) } : { ok: false, message: out.message }));
     docs.set(id, doc);
     // A failed print is not kept: the next view tries again.
     void doc.then((d) => {

@@ -33,6 +33,8 @@ export interface PrintedEvent {
 }
 
 export type WatEvent =
+  /** Sent as soon as the text is printed, before `printed` (which waits for the index). */
+  | { type: 'head'; jobId: number; head: string[]; chars: number }
   | PrintedEvent
   | { type: 'lines'; jobId: number; from: number; lines: string[] }
   | { type: 'text'; jobId: number; text: string }

@@ -40,6 +40,19 @@ function window(doc: Doc, from: number, to: number): string[] {
   return lines;
 }
 
+/** The first `n` lines of `text`, found without indexing the rest. */
+function headLines(text: string, n: number): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  while (lines.length < n && from <= text.length) {
+    const nl = text.indexOf('\n', from);
+    lines.push(text.slice(from, nl === -1 ? text.length : nl));
+    if (nl === -1) break;
+    from = nl + 1;
+  }
+  return lines;
+}
+
 self.onmessage = async (event: MessageEvent<WatRequest>) => {
   const request = event.data;
   switch (request.type) {
@@ -52,6 +65,8 @@ self.onmessage = async (event: MessageEvent<WatRequest>) => {
         return post({ type: 'failed', jobId: request.jobId, message: `wasm-tools could not print this module: ${messageOf(err)}` });
       }
       const printMs = performance.now() - t0;
+      // The first screen goes out before the whole text is indexed (~1 s for 7 million lines).
+      post({ type: 'head', jobId: request.jobId, head: headLines(text, HEAD_LINES), chars: text.length });
       const t1 = performance.now();
       const starts = lineStarts(text);
       const outline = outlineFunctions(text, starts);
