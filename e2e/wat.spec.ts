@@ -1,6 +1,7 @@
 /** The Inspector's WAT tab (issue 10 item 1): the printed text, its function list, jumps from Exports, a big module. */
 import { bigModule } from './bench/bigModule';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/playground';
 
 test.describe('WAT tab', () => {
@@ -13,6 +14,13 @@ test.describe('WAT tab', () => {
     await expect(code.locator('.wat-keyword', { hasText: 'func' }).first()).toBeVisible();
     const functions = inspector.getByRole('group', { name: 'Functions' });
     await expect(functions.getByRole('button')).toHaveText(['$add', '$add64', '$mul_f64', '$half_f32', '$swap', '$answer', '$noop']);
+
+    // Download .wat: the whole text, from the worker.
+    const [download] = await Promise.all([playground.page.waitForEvent('download'), inspector.getByRole('button', { name: 'Download .wat' }).click()]);
+    expect(download.suggestedFilename()).toBe('add.wat');
+    const saved = readFileSync((await download.path())!, 'utf8');
+    expect(saved.startsWith('(module\n')).toBe(true);
+    expect(saved).toContain('  (func $noop (;6;) (type 6))');
 
     // Fold a function: its body lines go, its head stays.
     await inspector.getByRole('button', { name: 'Fold $add', exact: true }).click();
@@ -28,6 +36,16 @@ test.describe('WAT tab', () => {
     await playground.exportsList.getByRole('button', { name: 'noop()' }).click();
     await expect(inspector.getByRole('tab', { name: 'WAT' })).toHaveAttribute('aria-selected', 'true');
     await expect.poll(noopShown).toBe(true);
+  });
+
+  test('a component prints too, with its core module functions listed (no Edit as WAT: the editor takes core modules)', async ({ playground }) => {
+    await playground.open('component.wasm');
+    await playground.inspector.getByRole('tab', { name: 'WAT' }).click();
+    const code = playground.inspector.getByRole('group', { name: 'WAT', exact: true });
+    await expect(code).toContainText('(component');
+    await expect(code).toContainText('(canon lift (core func 0))');
+    await expect(playground.inspector.getByRole('group', { name: 'Functions' }).getByRole('button')).toHaveText(['func 0', '$add']);
+    await expect(playground.inspector.getByRole('button', { name: 'Edit as WAT' })).toHaveCount(0);
   });
 
   test('a 10 MB module: the text shows, scrolls and jumps with no main-thread task over 50 ms', async ({ playground }) => {
