@@ -8,9 +8,12 @@ import { GrantRequest } from '../ui/capabilities/GrantRequest';
 import { FunctionPicker } from '../ui/exports/FunctionPicker';
 import { ImportsNotice } from '../ui/exports/ImportsNotice';
 import { InputPanel } from '../ui/input/InputPanel';
+import { LessonPanel } from '../ui/lesson/LessonPanel';
 import { ModuleSummary } from '../ui/exports/ModuleSummary';
 import { Inspector } from '../ui/inspector/Inspector';
 import { LoaderBar } from '../ui/loader/LoaderBar';
+import { NewWatButton } from '../ui/wat/NewWatButton';
+import { WatEditorPanel } from '../ui/wat/WatEditorPanel';
 import { LoadStatus } from '../ui/loader/LoadStatus';
 import { RecentModules } from '../ui/loader/RecentModules';
 import { OutputPane } from '../ui/output/OutputPane';
@@ -44,6 +47,7 @@ export function App({ embedded }: { embedded: boolean }) {
         <h1>Wasm Playground</h1>
         <LoaderBar />
         <ExamplesButton />
+        <NewWatButton />
         <RecentModules />
         <SharePanel />
       </header>
@@ -55,9 +59,11 @@ export function App({ embedded }: { embedded: boolean }) {
       <main className="workspace">
         <div className="side">
           <ExampleLesson />
+          <WatEditorPanel />
           <ModuleSummary />
           <FunctionPicker />
           <ImportsNotice />
+          <LessonPanel />
           <InputPanel />
           <RunControls />
           <PluginSettings />

@@ -106,3 +106,19 @@ describe('captureShareState', () => {
     expect(none.ok && none.state.grants).toBeUndefined();
   });
 });
+
+describe('captureShareState with WAT source and a lesson (v2)', () => {
+  const wat = '(module)';
+  it('carries the source instead of the bytes, as v2; without source it stays v1', () => {
+    const captured = captureShareState({ ...base, wat, lesson: { title: 'T', markdown: 'Hello' } });
+    expect(captured).toMatchObject({ ok: true, state: { v: 2, module: { wat, sha256: base.module.id }, lesson: { title: 'T', markdown: 'Hello' } } });
+    if (captured.ok) expect(captured.state.module.inline).toBeUndefined();
+    expect(captureShareState(base)).toMatchObject({ ok: true, state: { v: 1 } });
+    // A lesson alone is a v1 field: the link stays v1.
+    expect(captureShareState({ ...base, lesson: { markdown: 'x' } })).toMatchObject({ ok: true, state: { v: 1, lesson: { markdown: 'x' } } });
+  });
+  it('refuses source or lesson text over their caps, saying what to do', () => {
+    expect(captureShareState({ ...base, wat: ';;'.repeat(200_000) })).toMatchObject({ ok: false, error: expect.stringMatching(/WAT source is too long.*Shorten it/) });
+    expect(captureShareState({ ...base, lesson: { markdown: 'x'.repeat(300_000) } })).toMatchObject({ ok: false, error: expect.stringMatching(/lesson text is too long/) });
+  });
+});

@@ -2,7 +2,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import type { ModuleKind } from '../wasm/types';
 import { toBase64Url } from './base64url';
-import { MAX_DECODED_BYTES } from './limits';
+import { MAX_DECODED_BYTES, MAX_LESSON_CHARS, MAX_WAT_CHARS } from './limits';
 import type { ShareInput, ShareState } from './types';
 
 /** Modules that compress to at most this many bytes travel inside the link (DESIGN.md §7). */
@@ -29,6 +29,10 @@ export interface CaptureInput {
   mounts: { volume: string; dir?: string; guestPath: string; readOnly?: boolean }[];
   /** The Check tab's check file, if any. */
   checkFile?: string;
+  /** The WAT source the module was compiled from: the link carries it (v2) instead of the bytes. */
+  wat?: string;
+  /** A lesson shown above the input when the link opens. */
+  lesson?: { title?: string; markdown: string };
 }
 
 /**
@@ -41,7 +45,12 @@ export type Captured = { ok: true; state: ShareState; tooBig?: string } | { ok: 
 export function captureShareState(c: CaptureInput): Captured {
   const ref: ShareState['module'] = { sha256: c.module.id, name: c.module.name };
   let tooBig: string | undefined;
-  if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
+  if (c.wat !== undefined) {
+    if (c.wat.length > MAX_WAT_CHARS) {
+      return { ok: false, error: `The WAT source is too long to put inside a link (${c.wat.length} characters; the limit is ${MAX_WAT_CHARS}). Shorten it, or host the compiled module at a URL and share that.` };
+    }
+    ref.wat = c.wat;
+  } else if (c.module.sourceUrl && /^https?:/.test(c.module.sourceUrl)) ref.url = c.module.sourceUrl;
   else {
     const compressed = deflateSync(c.module.bytes, { level: 9 }).length;
     if (compressed > INLINE_LIMIT || c.module.bytes.length > INLINE_RAW_LIMIT) {
@@ -56,7 +65,14 @@ export function captureShareState(c: CaptureInput): Captured {
       error: `The input is too large to put inside a link (${Math.ceil(inputBytes / 1024)} KB; the limit is ${INPUT_LIMIT / 1024} KB). Clear or shorten the input, share, and send the input separately.`,
     };
   }
-  const state: ShareState = { v: 1, module: ref, timeoutMs: c.timeoutMs };
+  // v2 only when needed: a link without WAT source still opens in a playground that reads v1.
+  const state: ShareState = ref.wat !== undefined ? { v: 2, module: ref, timeoutMs: c.timeoutMs } : { v: 1, module: ref, timeoutMs: c.timeoutMs };
+  if (c.lesson) {
+    if (c.lesson.markdown.length > MAX_LESSON_CHARS) {
+      return { ok: false, error: `The lesson text is too long for a link (${c.lesson.markdown.length} characters; the limit is ${MAX_LESSON_CHARS}). Shorten it, then share.` };
+    }
+    state.lesson = c.lesson;
+  }
   if (c.func) state.func = c.func;
   if (c.args?.some((a) => a !== '')) state.args = c.args;
   if (c.runAs) state.runAs = c.runAs;

@@ -147,3 +147,38 @@ describe('share codec against hostile links', () => {
     ]);
   });
 });
+
+describe('share codec v2: WAT source and lessons (issue 10)', () => {
+  const WAT = '(module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))';
+
+  it('opens a link made by the v1 playground (golden, with a lesson), unchanged', () => {
+    // Made by this playground's encoder before v2 existed: add.wasm inline, add(2, 40), a lesson.
+    const old =
+      '#s=TVLbjpswEP2VlR9XaWVwSE3exgSTbENad9WAqaoVd2i4qAsJ26zy7x12papI6NhnZo7P2PNKLmRtLEjbZ-cmJ-tXMlSxaa3ImuRpbPLciItVZmYWXcbMpkXKOV8ys-CfaMzMhGVGWqwwiy4Ne0VTg9GU53zFOGNkQbq4RU0SZ9nHKR5aZOquqbuZA09eE-UCfuKhzEro7CcIbUTrA4QW4guH8KWEkIoiAKdgHH-Mg3zSc9VUbgFcByYlRYlCIXLquwvKFS5oD0IO6rHfC8P_DKY8RfNBAeJGU6zbJuFxCE1tHgAcx6uqxIuK6Jf_B8B3U5ZVKSaJVp5x3aQlSOFZl4ShRnkYo4A6AE2bsAeaH22amXwDcKC6nQTAaQtKIA5CqP4qphR2ACUE6GVCdEAUMGwRkfdqZ-oRBdYDfLXUXpSY84imJvXmH3d78LibtHKMlEtRY6ODbydQxyryFPrf_deLv4s9OUSN3frXnSu2B6ZD9P6vD4069gUd_UYddCArULIGhQ4DV0Cwc_A8ofEOdeljD3IpZvfvMQmgQSiN_Fuv5LYgxblL318YHzd-Lgey_kFMXC8p-bkgY93m_Xn0kbYopQvS5MPQd_OcjfU4Dxz50sylbfx8yvoJIwS6u_u-ye7vcFJO5Hb7Cw';
+    const decoded = decodeShareHash(old);
+    expect(decoded).toMatchObject({ ok: true, warnings: [], state: { v: 1, func: 'add', args: ['2', '40'], timeoutMs: 5000, lesson: { title: 'Old', markdown: 'An *old* link' } } });
+    if (!decoded?.ok) throw new Error('not decoded');
+    expect(decoded.state.module).toMatchObject({ sha256: 'eca28e1af6d2d504a390fc888432f870a32b3d1cf68e1041960c130c8e863833', name: 'add.wasm' });
+    expect(fromBase64Url(decoded.state.module.inline!).subarray(0, 4)).toEqual(new Uint8Array([0, 0x61, 0x73, 0x6d]));
+  });
+
+  it('round-trips a v2 link whose module is WAT source, with its lesson', () => {
+    const state: ShareState = { v: 2, module: { sha256: SHA, name: 'lesson.wasm', wat: WAT }, func: 'add', lesson: { title: 'Adding', markdown: '# Add\nTwo numbers.' } };
+    expect(decodeShareHash(encodeShareHash(state))).toEqual({ ok: true, state, warnings: [] });
+  });
+
+  it('a v1 payload cannot smuggle WAT in: v1 has no such field', () => {
+    const v1 = '#s=' + toBase64Url(deflateSync(strToU8(JSON.stringify({ v: 1, module: { sha256: SHA, name: 'm', wat: WAT } }))));
+    expect(decodeShareHash(v1)).toMatchObject({ ok: false, error: expect.stringMatching(/no module URL, inline module or example id/) });
+  });
+
+  it('drops WAT source that is not text, and refuses a v2 link left with no module', () => {
+    const bad = '#s=' + toBase64Url(deflateSync(strToU8(JSON.stringify({ v: 2, module: { sha256: SHA, name: 'm', wat: 5 } }))));
+    expect(decodeShareHash(bad)).toMatchObject({ ok: false, error: expect.stringMatching(/WAT source/) });
+  });
+
+  it('v3 is refused as newer', () => {
+    const newer = '#s=' + toBase64Url(deflateSync(strToU8(JSON.stringify({ v: 3, module: { sha256: SHA, name: 'm', wat: WAT } }))));
+    expect(decodeShareHash(newer)).toMatchObject({ ok: false, error: expect.stringMatching(/reads up to v2/) });
+  });
+});

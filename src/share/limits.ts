@@ -37,3 +37,5 @@ export const MAX_TEXT_CHARS = 64 * 1024;
 export const MAX_MIME_CHARS = 255;
 /** Characters of a lesson's Markdown: a long tutorial page, still quick to render. */
 export const MAX_LESSON_CHARS = 256 * 1024;
+/** Characters of a link's WAT source (v2): a long lesson's module, still quick to compile. */
+export const MAX_WAT_CHARS = 256 * 1024;

@@ -7,10 +7,10 @@ import type { ModuleKind } from '../wasm/types';
 import { clampTimeoutMs } from '../util/timeout';
 import { fromBase64Url } from './base64url';
 import { describe, drop, isRecord, keepFirst, readBoolean, readText, readTextList, readTextRecord, type Warnings } from './fields';
-import { MAX_ARGS, MAX_ARGV, MAX_CONFIG, MAX_ENV, MAX_HOSTS, MAX_LESSON_CHARS, MAX_MIME_CHARS, MAX_MOUNTS } from './limits';
+import { MAX_ARGS, MAX_ARGV, MAX_CONFIG, MAX_ENV, MAX_HOSTS, MAX_LESSON_CHARS, MAX_MIME_CHARS, MAX_MOUNTS, MAX_WAT_CHARS } from './limits';
 import type { ShareGrants, ShareInput, ShareModuleRef, ShareState } from './types';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 const KINDS: readonly ModuleKind[] = ['core', 'wasi-command', 'wasi-reactor', 'extism', 'wapc', 'component'];
 
 /** The state with what was cut or dropped from it (empty when nothing was), or why the link is unusable. */
@@ -22,12 +22,13 @@ export function restore(raw: unknown): Restored {
   if (raw.v > CURRENT_VERSION) {
     return { ok: false, error: `The link was made by a newer playground (format v${raw.v}; this one reads up to v${CURRENT_VERSION}). Reload the page to update.` };
   }
-  if (raw.v !== 1) return { ok: false, error: `Unknown share-link format v${raw.v}.` };
+  if (raw.v !== 1 && raw.v !== 2) return { ok: false, error: `Unknown share-link format v${raw.v}.` };
   const warnings: Warnings = [];
-  const module = restoreModule(raw.module, warnings);
+  const module = restoreModule(raw.module, warnings, raw.v);
   if (typeof module === 'string') return { ok: false, error: module };
 
-  const state: ShareState = { v: 1, module };
+  // v1 and v2 differ only in what a module may be (v2 adds WAT source).
+  const state: ShareState = raw.v === 2 ? { v: 2, module } : { v: 1, module };
   const set = <K extends keyof ShareState>(key: K, value: ShareState[K] | undefined) => {
     if (value !== undefined) state[key] = value;
   };
@@ -47,7 +48,7 @@ export function restore(raw: unknown): Restored {
   return { ok: true, state, warnings };
 }
 
-function restoreModule(value: unknown, warnings: Warnings): ShareModuleRef | string {
+function restoreModule(value: unknown, warnings: Warnings, version: 1 | 2): ShareModuleRef | string {
   if (!isRecord(value)) return 'The link does not say which module to open.';
   if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) return 'The link’s module hash is missing or malformed.';
   const ref: ShareModuleRef = { sha256: value.sha256, name: readText(value.name, 'module.name', warnings) ?? 'module.wasm' };
@@ -62,7 +63,11 @@ function restoreModule(value: unknown, warnings: Warnings): ShareModuleRef | str
     else drop('module.size', `it is ${describe(value.size)}, not a positive whole number of bytes`, warnings);
   }
   // No source at all: the recipient supplies the file (matched by sha256), which needs its size to ask for it.
-  if (!ref.url && !ref.inline && !ref.example && ref.size === undefined) return 'The link has no module URL, inline module or example id.';
+  if (version >= 2) {
+    const wat = readText(value.wat, 'module.wat', warnings, MAX_WAT_CHARS);
+    if (wat !== undefined) ref.wat = wat;
+  }
+  if (!ref.url && !ref.inline && !ref.example && ref.wat === undefined && ref.size === undefined) return version >= 2 ? 'The link has no module URL, inline module, WAT source or example id.' : 'The link has no module URL, inline module or example id.';
   return ref;
 }
 

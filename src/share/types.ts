@@ -17,6 +17,8 @@ export interface ShareModuleRef {
    * older playgrounds refuse such a link with "has no module URL", and every older link still opens.
    */
   size?: number;
+  /** v2: the module's WAT source, compiled when the link opens (shown in the WAT editor). */
+  wat?: string;
 }
 
 export interface ShareInput {
@@ -52,5 +54,13 @@ export interface ShareStateV1 {
   checkFile?: string;
 }
 
-/** The current shape; `restore()` upgrades every older one to it. */
-export type ShareState = ShareStateV1;
+/**
+ * v2 (issue 10): the module may travel as WAT source (`module.wat`) instead of bytes or a URL.
+ * Only links that carry WAT are written as v2, so every other link still opens in a v1 playground.
+ */
+export interface ShareStateV2 extends Omit<ShareStateV1, 'v'> {
+  v: 2;
+}
+
+/** The current shapes; `restore()` upgrades every older one to them. */
+export type ShareState = ShareStateV1 | ShareStateV2;

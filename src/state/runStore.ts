@@ -5,6 +5,7 @@ import { adoptRunOutput } from './runOutput';
 import type { ConsoleLine, RunResult } from '../sandbox/api';
 import { getEngine } from '../sandbox/instance';
 import { selectRunner, useModule } from './moduleStore';
+import { useWatEditor } from './watEditorStore';
 import { useOutput } from './outputStore';
 import { usePlugin } from './pluginStore';
 import { useComponent } from './componentStore';
@@ -71,6 +72,8 @@ export const useRun = create<RunState>()((set, get) => {
     saving: 0,
 
     async run() {
+      // Text edited in the WAT editor is compiled (and loaded) first; its errors stop the run.
+      if (!(await useWatEditor.getState().compileIfChanged())) return;
       const setup = captureSetup();
       const current = useModule.getState().current;
       const runner = selectRunner(useModule.getState());

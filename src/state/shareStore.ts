@@ -13,6 +13,8 @@ import { formatBytes } from '../util/bytes';
 import { useCapabilities } from './capabilitiesStore';
 import { useModule } from './moduleStore';
 import { applySetup, captureSetup } from './setup';
+import { useLesson } from './lessonStore';
+import { currentWatSource, useWatEditor } from './watEditorStore';
 
 /** What "Share" made. */
 export interface MadeLink {
@@ -102,6 +104,8 @@ export const useShare = create<ShareStoreState>()((set, get) => ({
       hosts: setup.hosts,
       mounts: setup.mounts,
       checkFile: useCheckFile.getState().checkFile,
+      // Lesson links (issue 10): the module's WAT source instead of its bytes, and the lesson shown.
+      ...withLesson(),
     });
     if (!captured.ok) {
       set({ shareError: captured.error, link: null, made: null });
@@ -134,9 +138,10 @@ export const useShare = create<ShareStoreState>()((set, get) => ({
     }
     const state = decoded.state;
     const ref = state.module;
+    useLesson.getState().show(state.lesson ?? null, async () => void (await applyShareState(state)));
     // Say what restore() cut or left out of the link (caps in share/limits.ts) instead of hiding it.
     const cut = decoded.warnings.length ? `Some of the link was not applied: ${decoded.warnings.map((w) => (w.endsWith('.') ? w : `${w}.`)).join(' ')}` : null;
-    if (!ref.url && !ref.inline && !ref.example && ref.size !== undefined) {
+    if (!ref.url && !ref.inline && !ref.example && ref.wat === undefined && ref.size !== undefined) {
       set({ opened: openedLink(state, 'waiting'), pending: { name: ref.name, size: ref.size, sha256: ref.sha256, state }, fileError: null, error: cut });
       // The recipient may have the module already: the library keeps modules by SHA-256.
       const kept = await loadModuleBytes(ref.sha256).catch(() => undefined);
@@ -144,7 +149,7 @@ export const useShare = create<ShareStoreState>()((set, get) => ({
       else if (hasBundleFlag(hash)) askOpenerForBundle();
       return true;
     }
-    set({ opened: openedLink(state, ref.url ? 'url' : ref.inline ? 'inline' : 'example'), pending: null, fileError: null });
+    set({ opened: openedLink(state, ref.url ? 'url' : ref.inline !== undefined || ref.wat !== undefined ? 'inline' : 'example'), pending: null, fileError: null });
     const error = await applyShareState(state);
     set({ error: [error, cut].filter(Boolean).join(' ') || null });
     return true;
@@ -214,7 +219,11 @@ async function applyShareState(state: ShareState, file?: { bytes: Uint8Array; na
   const modules = useModule.getState();
   let source;
   if (file) source = { bytes: file.bytes, name: file.name };
-  else if (ref.url) source = { url: ref.url };
+  else if (ref.wat !== undefined) {
+    const compiled = await useWatEditor.getState().startLinkSource(ref.wat, ref.name);
+    if (!compiled.ok) return compiled.error;
+    source = { bytes: compiled.bytes, name: ref.name, transfer: true };
+  } else if (ref.url) source = { url: ref.url };
   else if (ref.inline) {
     try {
       source = { bytes: fromBase64Url(ref.inline), name: ref.name };
@@ -224,6 +233,7 @@ async function applyShareState(state: ShareState, file?: { bytes: Uint8Array; na
   } else return `The link refers to the example "${ref.example ?? '?'}", which this playground does not have.`;
 
   const info = await modules.load(source, ref.name, state.func ?? null);
+  if (ref.wat !== undefined) await useWatEditor.getState().finishLinkSource(info?.id ?? null);
   if (!info) return null; // the load error banner says what went wrong
   const problems: string[] = [];
 
@@ -263,4 +273,11 @@ async function applyShareState(state: ShareState, file?: { bytes: Uint8Array; na
     problems.unshift(`The module changed since this link was made: its SHA-256 is now ${info.id.slice(0, 12)}…, the link expected ${ref.sha256.slice(0, 12)}…. The settings were restored, but results may differ.`);
   }
   return problems.length ? problems.join(' ') : null;
+}
+
+/** The WAT source and lesson a new link carries along with the setup. */
+function withLesson(): { wat?: string; lesson?: { title?: string; markdown: string } } {
+  const wat = currentWatSource();
+  const lesson = useLesson.getState().lesson;
+  return { ...(wat !== null ? { wat } : {}), ...(lesson ? { lesson } : {}) };
 }

@@ -18,6 +18,14 @@ export interface LibraryEntry {
 // idb-keyval opens one object store per database, so metadata and bytes get a database each.
 const entries = createStore('wasm-playground-library', 'entries');
 const blobs = createStore('wasm-playground-library-bytes', 'bytes');
+/** The WAT source a module was compiled from (the WAT editor), by the module's id. */
+const sources = createStore('wasm-playground-library-wat', 'sources');
+
+/** A module's WAT source as the user wrote it; `savedAt` orders edits of the same module. */
+export interface WatSource {
+  text: string;
+  savedAt: number;
+}
 
 /** Save (or refresh) a module and its bytes. Rejects with the browser's error (e.g. quota). */
 export async function saveModule(entry: Omit<LibraryEntry, 'addedAt' | 'lastOpenedAt'>, bytes: Uint8Array): Promise<LibraryEntry> {
@@ -62,9 +70,21 @@ export async function listRecent(limit = 20): Promise<LibraryEntry[]> {
   return all.sort((a, b) => b.lastOpenedAt - a.lastOpenedAt).slice(0, limit);
 }
 
-/** Forget a module and its bytes. */
+/** Keep the WAT text module `id` was compiled from. Rejects with the browser's error (e.g. quota). */
+export async function saveWatSource(id: string, text: string): Promise<void> {
+  await set(id, { text, savedAt: Date.now() } satisfies WatSource, sources);
+}
+
+/** The WAT text module `id` was compiled from, if it was written in the editor. */
+export async function loadWatSource(id: string): Promise<string | undefined> {
+  const record = await get<unknown>(id, sources);
+  return typeof record === 'object' && record !== null && typeof (record as WatSource).text === 'string' ? (record as WatSource).text : undefined;
+}
+
+/** Forget a module, its bytes and its WAT source. */
 export async function removeModule(id: string): Promise<void> {
   await del(id, entries);
   await del(id, blobs);
+  await del(id, sources).catch(() => undefined);
   await uncacheModule(id).catch(() => undefined);
 }

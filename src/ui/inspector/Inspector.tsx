@@ -1,5 +1,5 @@
 /** The "Inspector" region: exports, imports and sections of the loaded module. */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useModule } from '../../state/moduleStore';
 import { formatExport, formatImport } from '../../wasm/signature';
@@ -13,6 +13,10 @@ import { WorldList } from './WorldList';
 import { ClaimsView } from '../claims/ClaimsView';
 import { CheckView } from '../checks/CheckView';
 import { hasClaimsSection } from '../../wasm/checks/checkedModule';
+import { getEngine } from '../../sandbox/instance';
+import { useWatEditor } from '../../state/watEditorStore';
+import { WatView, type WatJump } from '../wat/WatView';
+import type { ExportEntry } from '../../wasm/types';
 
 const TABS = ['Exports', 'Imports', 'Sections', 'WAT', 'WIT'] as const;
 type Tab = (typeof TABS)[number] | 'Claims' | 'Check';
@@ -20,10 +24,18 @@ type Tab = (typeof TABS)[number] | 'Claims' | 'Check';
 export function Inspector() {
   const current = useModule((s) => s.current);
   const [tab, setTab] = useState<Tab>('Exports');
+  const [jump, setJump] = useState<WatJump | null>(null);
+  const id = current?.id;
+  const bytes = useCallback(() => (id ? getEngine().bytesOf(id) : undefined), [id]);
   if (!current) return null;
   // "Claims" only for a wascap-signed module; a tab that went away falls back to Exports.
   const tabs: Tab[] = [...TABS, ...(hasClaimsSection(current.analysis) ? (['Claims'] as const) : []), 'Check'];
   const shown: Tab = tabs.includes(tab) ? tab : 'Exports';
+  // Clicking a function export shows its body in the WAT tab.
+  const showInWat = (index: number) => {
+    setJump((j) => ({ index, seq: (j?.seq ?? 0) + 1 }));
+    setTab('WAT');
+  };
   return (
     <section className="inspector panel" aria-label="Inspector">
       <div role="tablist" aria-label="Inspector views">
@@ -34,17 +46,25 @@ export function Inspector() {
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${shown}`} aria-labelledby={`tab-${shown}`} className="tab-body">
-        {shown === 'Claims' ? <ClaimsView module={current} /> : shown === 'Check' ? <CheckView module={current} /> : <TabBody tab={shown} analysis={current.analysis} />}
+        {shown === 'Claims' ? (
+          <ClaimsView module={current} />
+        ) : shown === 'Check' ? (
+          <CheckView module={current} />
+        ) : shown === 'WAT' ? (
+          <WatView id={current.id} name={current.name} bytes={bytes} jumpTo={jump} {...(current.analysis.format === 'core' ? { onEdit: (docId: number) => useWatEditor.getState().editPrinted(docId, current.name) } : {})} />
+        ) : (
+          <TabBody tab={shown} analysis={current.analysis} showInWat={showInWat} />
+        )}
       </div>
     </section>
   );
 }
 
-function TabBody({ tab, analysis }: { tab: (typeof TABS)[number]; analysis: ModuleAnalysis }) {
+function TabBody({ tab, analysis, showInWat }: { tab: Exclude<Tab, 'WAT' | 'Claims' | 'Check'>; analysis: ModuleAnalysis; showInWat(index: number): void }) {
   switch (tab) {
     case 'Exports':
       if (analysis.format !== 'core') return <ComponentWorld analysis={analysis} show={(w) => <WorldList items={w.exports} label="Exports" empty="This component exports nothing." />} />;
-      return <CodeList items={analysis.exports.map(formatExport)} empty="No exports." label="Exports" />;
+      return <ExportList exports={analysis.exports} showInWat={showInWat} />;
     case 'Imports':
       if (analysis.format !== 'core') return <ComponentWorld analysis={analysis} show={(w) => <WorldList items={w.imports} label="Imports" empty="This component imports nothing." />} />;
       return <CodeList items={analysis.imports.map(formatImport)} empty="No imports." label="Imports" />;
@@ -72,8 +92,6 @@ function TabBody({ tab, analysis }: { tab: (typeof TABS)[number]; analysis: Modu
           )}
         </table>
       );
-    case 'WAT':
-      return <p className="muted">The WAT view (disassembly and editing) arrives with the editor; it is not built yet.</p>;
     case 'WIT':
       if (analysis.format !== 'component') return <p className="muted">WIT describes components; this is a core module.</p>;
       return <ComponentWorld analysis={analysis} show={(w) => <WitText world={w} />} />;
@@ -113,6 +131,35 @@ function WitText({ world }: { world: WitWorld }) {
 
 /** Rows shown before "show all": a module with 100,000 exports must not stall the page. */
 const FIRST_ROWS = 1000;
+
+/** A core module's exports; a function's line is a button that shows its body in the WAT tab. */
+function ExportList({ exports, showInWat }: { exports: ExportEntry[]; showInWat(index: number): void }) {
+  const [all, setAll] = useState(false);
+  if (exports.length === 0) return <p className="muted">No exports.</p>;
+  const shown = all ? exports : exports.slice(0, FIRST_ROWS);
+  return (
+    <>
+      <ul className="code-list" aria-label="Exports">
+        {shown.map((e, i) => (
+          <li key={i}>
+            {e.desc.kind === 'func' ? (
+              <button type="button" className="link code-link" title="Show in the WAT tab" onClick={() => showInWat(e.index)}>
+                <code>{formatExport(e)}</code>
+              </button>
+            ) : (
+              <code>{formatExport(e)}</code>
+            )}
+          </li>
+        ))}
+      </ul>
+      {shown.length < exports.length && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show all {exports.length}
+        </button>
+      )}
+    </>
+  );
+}
 
 function CodeList({ items, empty, label }: { items: string[]; empty: string; label: string }) {
   const [all, setAll] = useState(false);

@@ -27,9 +27,11 @@ export interface VirtualRowsProps {
   header?: ReactNode;
   role?: string;
   className?: string;
+  /** Scroll so row `row` is at the top; a new `seq` repeats a jump to the same row. */
+  jump?: { row: number; seq: number };
 }
 
-export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, role = 'group', className = '' }: VirtualRowsProps) {
+export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, role = 'group', className = '', jump }: VirtualRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
   const [view, setView] = useState({ top: 0, height: DEFAULT_VIEWPORT });
@@ -50,6 +52,24 @@ export function VirtualRows({ count, rowHeight, label, unit, renderRow, header, 
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+
+  // A jump picks the row's page (while rendering), then scrolls within it once that page is laid out.
+  const [jumpSeen, setJumpSeen] = useState<number | undefined>(undefined);
+  const jumpSeq = jump?.seq;
+  const jumpRow = jump?.row ?? 0;
+  if (jumpSeq !== jumpSeen) {
+    setJumpSeen(jumpSeq);
+    if (jumpSeq !== undefined) setPage(Math.floor(jumpRow / PAGE_ROWS));
+  }
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (jumpSeq === undefined || !el) return;
+    const apply = () => {
+      el.scrollTop = (jumpRow % PAGE_ROWS) * rowHeight;
+      setView({ top: el.scrollTop, height: el.clientHeight });
+    };
+    apply();
+  }, [jumpSeq, jumpRow, rowHeight]);
 
   const go = (to: number) => {
     setPage(to);
