@@ -85,3 +85,27 @@ test('Share on a module written in the editor makes a v2 link with its source, w
   await other.expectValues('42');
   await context.close();
 });
+
+test('a teacher writes a lesson in the Share dialog; the link carries it to a fresh context', async ({ playground, page, browser }) => {
+  await playground.open('add.wasm');
+  await playground.selectFunction('add');
+  await playground.fillArgs('2', '3');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await dialog.getByText('Lesson for whoever opens the link').click();
+  await dialog.getByLabel('Lesson (Markdown)').fill('Change the arguments and press **Run**.');
+  await dialog.getByRole('button', { name: 'Update link' }).click();
+  const link = await dialog.getByLabel('Share link').inputValue();
+  const state = decodeShareHash(new URL(link).hash);
+  expect(state).toMatchObject({ ok: true, state: { lesson: { markdown: 'Change the arguments and press **Run**.' } } });
+
+  const context = await browser.newContext();
+  const other = new Playground(await context.newPage());
+  await other.goto(`/${new URL(link).hash}`);
+  await other.expectLoaded('add.wasm');
+  const lesson = other.page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.locator('strong')).toHaveText('Run');
+  await other.runButton.click();
+  await other.expectValues('5');
+  await context.close();
+});

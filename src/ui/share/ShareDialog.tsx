@@ -1,5 +1,6 @@
 /** The Share dialog: the link with "Copy link", its size, what to do with a module too big for it, and the embed snippet. */
 import { useEffect, useRef, useState } from 'react';
+import { useLesson } from '../../state/lessonStore';
 import { useShare, type MadeLink } from '../../state/shareStore';
 import { formatBytes } from '../format';
 import { BundleButton } from './BundleButton';
@@ -61,6 +62,7 @@ function LinkSection({ made }: { made: MadeLink }) {
           {formatBytes(made.link.length)} · {made.link.length.toLocaleString('en')} characters
         </span>
       </div>
+      <LessonEditor />
       {made.tooBig ? (
         <TooBig made={made} />
       ) : (
@@ -90,5 +92,33 @@ function TooBig({ made }: { made: MadeLink }) {
         </li>
       </ol>
     </section>
+  );
+}
+
+/**
+ * A teacher's lesson for the link: Markdown shown to the recipient above the input, with "Reset
+ * to the lesson's start". Saved into the link when the field loses focus or on "Update link".
+ */
+function LessonEditor() {
+  const shown = useLesson((s) => s.lesson);
+  const [text, setText] = useState(shown?.markdown ?? '');
+  const apply = () => {
+    const markdown = text.trim();
+    const share = useShare.getState();
+    // The lesson starts from the setup as it is now: Reset re-applies the link being made.
+    useLesson.getState().show(markdown ? { ...(shown?.title ? { title: shown.title } : {}), markdown } : null, async () => {
+      const hash = share.made?.hash;
+      if (hash) await share.open(hash);
+    });
+    share.share();
+  };
+  return (
+    <details className="share-lesson" open={text !== ''}>
+      <summary>Lesson for whoever opens the link</summary>
+      <textarea aria-label="Lesson (Markdown)" rows={4} value={text} placeholder="# Adding numbers&#10;Change the arguments and press Run." onChange={(e) => setText(e.target.value)} onBlur={apply} />
+      <button type="button" onClick={apply}>
+        Update link
+      </button>
+    </details>
   );
 }
