@@ -17,7 +17,7 @@ export function RecentModules() {
   return (
     <div className="recent">
       <button type="button" aria-expanded={open} aria-controls="recent-list" onClick={() => setOpen(!open)}>
-        Recent modules
+        Recent<span className="visually-hidden"> modules</span>
       </button>
       {open && (
         <ul id="recent-list" className="recent-list" aria-label="Recent modules list">
