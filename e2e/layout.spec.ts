@@ -3,8 +3,9 @@
  * which module it belongs to, and Escape to stop. Screenshots of each state are attached to the report.
  */
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, test, type Playground } from './support/playground';
+import { expect, Playground, test } from './support/playground';
 import { CORS_PORT } from './support/urls';
+import { Plugin } from './support/plugin';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -111,6 +112,55 @@ test.describe('desktop 1440×900', () => {
     const caps = page.getByRole('region', { name: 'Capabilities' });
     await expect(caps).toContainText(/\d+ imports? nothing provides/);
     await expect(caps).not.toContainText('asks for no host capabilities');
+  });
+});
+
+test.describe('outputs and theme', () => {
+  test.use({ viewport: DESKTOP });
+
+  test('a 2×2 PNG opens scaled up with crisp pixels, and zooms', async ({ playground, page }, testInfo) => {
+    const plugin = new Plugin(playground);
+    await plugin.open('extism/outputs.wasm');
+    await plugin.call('png');
+    await plugin.expectOk();
+    const img = playground.output.getByRole('img', { name: 'Output image' });
+    await expect.poll(async () => (await img.boundingBox())?.width).toBe(256);
+    await expect(img).toHaveCSS('image-rendering', 'pixelated');
+    await playground.output.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(async () => (await img.boundingBox())?.width).toBe(128);
+    await playground.output.getByRole('button', { name: 'Actual size' }).click();
+    await expect.poll(async () => (await img.boundingBox())?.width).toBe(2);
+    await expect(playground.output.locator('figcaption')).toHaveText('2 × 2 px');
+    await playground.output.getByRole('button', { name: 'Zoom in' }).click();
+    await shot(page, testInfo, 'desktop-image');
+  });
+
+  test('the Output type select is not clipped', async ({ playground }) => {
+    const plugin = new Plugin(playground);
+    await plugin.open('extism/outputs.wasm');
+    await plugin.call('png');
+    await plugin.expectOk();
+    const select = plugin.outputType;
+    // The select is as wide as its longest option: its text does not overflow its box.
+    const clipped = await select.evaluate((el: HTMLSelectElement) => el.scrollWidth > el.clientWidth + 1);
+    expect(clipped).toBe(false);
+    const selectBox = (await select.boundingBox())!;
+    const paneBox = (await playground.output.boundingBox())!;
+    expect(selectBox.x + selectBox.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+  });
+
+  test('dark theme', async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: DESKTOP });
+    const page = await context.newPage();
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.open('trap.wasm');
+    await playground.run('div_s', '7', '2');
+    await playground.expectValues('3');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(244, 244, 248)');
+    await shot(page, testInfo, 'desktop-dark');
+    await context.close();
   });
 });
 

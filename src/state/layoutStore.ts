@@ -1,6 +1,8 @@
 /** Where the panes are: their sizes (remembered in localStorage), the side panel's tab, the phone's tab, and what the user revealed. */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { useCapabilities } from './capabilitiesStore';
+import { useModule } from './moduleStore';
 
 export type SideTab = 'inspector' | 'capabilities' | 'files';
 export type PhoneTab = 'module' | 'input' | 'output' | 'console' | 'files';
@@ -78,3 +80,17 @@ export function restoreLayout(persisted: unknown): Pick<LayoutState, 'sizes' | '
     sideTab: tabs.includes(o.sideTab as SideTab) ? (o.sideTab as SideTab) : 'inspector',
   };
 }
+
+// A grant added from elsewhere (a grant request accepted, a one-click grant in the Console) brings
+// the Capabilities tab up, so the user sees what is now allowed.
+useCapabilities.subscribe((s, prev) => {
+  if (s.mounts.length > prev.mounts.length || s.hosts.length > prev.hosts.length) useLayout.getState().setSideTab('capabilities');
+});
+
+// A module that asks for the network or files opens on the Capabilities tab: both are denied until
+// the user decides, so that decision is the most relevant thing to show.
+useModule.subscribe((s, prev) => {
+  const current = s.current;
+  if (!current || current.id === prev.current?.id) return;
+  if (current.analysis.capabilities.some((r) => r.capability === 'network' || r.capability === 'filesystem')) useLayout.getState().setSideTab('capabilities');
+});

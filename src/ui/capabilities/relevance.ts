@@ -50,10 +50,13 @@ export function useRelevance(): { network: boolean; files: boolean } {
   const requests = useModuleRequests();
   const hostsText = useCapabilities((s) => s.allowedHostsText);
   const mounts = useCapabilities((s) => s.mounts.length);
+  // A manifest or link asking for grants makes their controls relevant, before the answer too.
+  const askedHosts = useCapabilities((s) => (s.requested?.hosts.length ?? 0) > 0);
+  const askedMounts = useCapabilities((s) => (s.requested?.mounts.length ?? 0) > 0);
   const showNetwork = useLayout((s) => s.showNetwork);
   const showMounts = useLayout((s) => s.showMounts);
   return {
-    network: asks(requests, 'network') || hostsText.trim() !== '' || showNetwork,
-    files: asks(requests, 'filesystem') || mounts > 0 || showMounts,
+    network: asks(requests, 'network') || hostsText.trim() !== '' || askedHosts || showNetwork,
+    files: asks(requests, 'filesystem') || mounts > 0 || askedMounts || showMounts,
   };
 }
