@@ -203,6 +203,21 @@ test.describe('honest state', () => {
   });
 });
 
+test.describe('medium widths', () => {
+  for (const viewport of [{ width: 1024, height: 768 }, { width: 700, height: 900 }]) {
+    test(`${viewport.width}×${viewport.height}: nothing scrolls sideways and every panel is reachable`, async ({ playground, page }, testInfo) => {
+      await page.setViewportSize(viewport);
+      await playground.open('add.wasm');
+      await playground.run('add', '2', '3');
+      await playground.expectValues('5');
+      await noHorizontalScroll(page);
+      await playground.showPanel('Files');
+      await expect(playground.files).toBeVisible();
+      await shot(page, testInfo, `medium-${viewport.width}`);
+    });
+  }
+});
+
 test.describe('phone 390×844', () => {
   test.use({ viewport: PHONE, hasTouch: true });
 

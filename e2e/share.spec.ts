@@ -223,6 +223,7 @@ test('mounts in a link are asked for in a dialog; accepting makes the folder and
     await dialog.getByRole('button', { name: 'Mount this folder' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(otherMounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/in ← home:/shared-in read-only');
+    await other.pg.showPanel('Files');
     await expect(other.pg.fileRow('shared-in')).toBeVisible();
     expect(other.errors).toEqual([]);
   } finally {

@@ -23,7 +23,7 @@ export const PANE_LIMITS = {
   output: { min: 0.2, max: 0.85 },
 } as const;
 
-export const DEFAULT_SIZES: PaneSizes = { left: 400, side: 420, output: 0.62 };
+export const DEFAULT_SIZES: PaneSizes = { left: 400, side: 420, output: 0.5 };
 
 export interface LayoutState {
   sizes: PaneSizes;
@@ -87,10 +87,11 @@ useCapabilities.subscribe((s, prev) => {
   if (s.mounts.length > prev.mounts.length || s.hosts.length > prev.hosts.length) useLayout.getState().setSideTab('capabilities');
 });
 
-// A module that asks for the network or files opens on the Capabilities tab: both are denied until
-// the user decides, so that decision is the most relevant thing to show.
+// A module that asks for the network or files brings the Capabilities tab up from the Inspector: both
+// are denied until the user decides, so that decision is the most relevant thing to show. A user
+// looking at Files stays there.
 useModule.subscribe((s, prev) => {
   const current = s.current;
-  if (!current || current.id === prev.current?.id) return;
+  if (!current || current.id === prev.current?.id || useLayout.getState().sideTab !== 'inspector') return;
   if (current.analysis.capabilities.some((r) => r.capability === 'network' || r.capability === 'filesystem')) useLayout.getState().setSideTab('capabilities');
 });

@@ -52,11 +52,15 @@ export function CapabilitiesTab() {
   );
 }
 
-/** A tab panel kept mounted while hidden, so its state (scroll, the Inspector's own tab) survives a switch. */
+/**
+ * A tab panel whose content is mounted only while selected: the Files tree and the Console are
+ * virtualised lists, which measure nothing inside a hidden panel and would show no rows when it opens.
+ */
 export function TabPanel<T extends string>({ id, tab, selected, children }: { id: string; tab: T; selected: T; children: ReactNode }) {
+  const shown = tab === selected;
   return (
-    <div role="tabpanel" id={`${id}-panel-${tab}`} aria-labelledby={`${id}-tab-${tab}`} hidden={tab !== selected} className="tab-panel">
-      {children}
+    <div role="tabpanel" id={`${id}-panel-${tab}`} aria-labelledby={`${id}-tab-${tab}`} hidden={!shown} className="tab-panel">
+      {shown && children}
     </div>
   );
 }

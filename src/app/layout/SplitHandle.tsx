@@ -52,7 +52,7 @@ export function SplitHandle({ pane, label, orientation, sizeAt, growsForward }: 
   const shown = fraction ? Math.round(value * 100) : Math.round(value);
   return (
     <div
-      className={`split-handle split-${orientation}`}
+      className={`split-handle split-${orientation} split-pane-${pane}`}
       role="separator"
       aria-label={label}
       aria-orientation={orientation}
