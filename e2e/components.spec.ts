@@ -122,6 +122,7 @@ test('a file written under a mount is still there after a reload', async ({ play
   await expect(playground.status).toHaveText(/exit (code )?0/, { timeout: 15_000 });
   await expect(playground.output).toContainText('written by a component');
   await page.reload();
+  await playground.showPanel('Files');
   await expect(playground.fileRow('out.txt')).toBeVisible();
   await expect(playground.fileRow('log.txt')).toBeVisible();
 });

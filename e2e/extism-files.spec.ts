@@ -12,6 +12,7 @@ const manifest = (pg: Playground): Locator => pg.page.getByRole('region', { name
 
 /** Open a folder of the Files panel (it becomes the upload target) and upload one text file. */
 async function uploadInto(pg: Playground, folder: string, name: string, text: string): Promise<void> {
+  await pg.showPanel('Files');
   await pg.fileRow(folder).getByRole('button', { name: folder, exact: true }).click();
   await expect(pg.files).toContainText(`In /${folder}`);
   await pg.uploadFiles({ name, text });
@@ -59,6 +60,7 @@ test('allowed_paths are asked for, then mounted: read a read-only folder, write 
   await plugin.expectOk();
   await expect(plugin.textLines).toHaveText(['saved by the plugin']);
   await playground.page.reload();
+  await playground.showPanel('Files');
   await playground.fileRow('plugin-out').getByRole('button', { name: 'plugin-out', exact: true }).click();
   await expect(playground.fileRow('result.txt')).toContainText('19 B');
 });

@@ -198,6 +198,7 @@ test.describe('manifests', () => {
     // The manifest's allowed_hosts are asked for, not applied.
     await expect(plugin.grantRequest).toBeVisible();
     await expect(plugin.grantRequest).toContainText('localhost:4180');
+    await playground.showPanel('Capabilities');
     await expect(plugin.allowedHosts).toHaveValue('');
 
     // Its config and timeout are applied.

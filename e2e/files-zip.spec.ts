@@ -20,6 +20,7 @@ test('a .zip picked with "Unpack a .zip" becomes a folder of its name, and a pro
   const page = playground.page;
   await playground.goto();
   const files = page.getByRole('region', { name: 'Files' });
+  await playground.showPanel('Files');
   await files.getByLabel('Unpack a .zip').setInputFiles({ name: 'share.zip', mimeType: 'application/zip', buffer: shareZip() });
   await expect(files.getByRole('status', { name: 'Files status' })).toHaveText('Unpacked share.zip: 121 files into /share.', { timeout: 15_000 });
   await expect(playground.fileRow('share')).toBeVisible();
@@ -39,6 +40,7 @@ test('a zip-slip archive is refused with the entry named, and nothing is unpacke
   const page = playground.page;
   await playground.goto();
   const files = page.getByRole('region', { name: 'Files' });
+  await playground.showPanel('Files');
   const evil = Buffer.from(zipSync({ 'ok.txt': strToU8('fine'), '../../escape.txt': strToU8('no') }));
   await files.getByLabel('Unpack a .zip').setInputFiles({ name: 'evil.zip', mimeType: 'application/zip', buffer: evil });
   await expect(files.getByRole('alert')).toContainText('evil.zip was not unpacked: The entry "../../escape.txt" climbs out with ".."');

@@ -7,6 +7,7 @@ import { expect, test } from './support/playground';
 
 test('new folder: appears in the tree and survives a reload', async ({ playground }) => {
   const panel = playground.files;
+  await playground.showPanel('Files');
   await panel.getByRole('button', { name: 'New folder' }).click();
   await panel.getByRole('textbox', { name: 'Folder name' }).fill('projects');
   await panel.getByRole('button', { name: 'Create', exact: true }).click();

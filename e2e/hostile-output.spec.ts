@@ -318,6 +318,7 @@ test('file names: an uploaded file and one a plugin writes, in the Files panel a
   await runWith(plugin, 'write_file', `/data/${written}\n${guard.payload('guest-file-content')}`);
   await plugin.expectOk();
   await expect(plugin.textLines).toHaveText([/^wrote \d+ bytes to \/data\//]);
+  await playground.showPanel('Files');
   await expect(playground.fileRow(written)).toBeVisible();
   await playground.fileRow(written).getByRole('button', { name: 'View' }).click();
   const view = page.getByRole('region', { name: `Viewing ${written}` });

@@ -170,6 +170,7 @@ test('a link whose module changed says so (sha-256 edited in the link)', async (
 test('hosts in a link are asked for in a dialog, not applied', async ({ playground, browser }) => {
   const plugin = new Plugin(playground);
   await plugin.open('extism/http.wasm');
+  await playground.showPanel('Capabilities');
   await plugin.allowedHosts.fill(HOST);
   const link = await share(plugin);
   expect(decodeLink(link).grants).toEqual({ hosts: [HOST] });
@@ -201,6 +202,7 @@ test('mounts in a link are asked for in a dialog; accepting makes the folder and
   const plugin = new Plugin(playground);
   await plugin.open('extism/wasi-file.wasm');
   const mounts = playground.mounts;
+  await playground.showPanel('Capabilities');
   await mounts.getByRole('textbox', { name: 'Volume folder' }).fill('/shared-in');
   await mounts.getByRole('textbox', { name: 'Guest path' }).fill('/in');
   await mounts.getByRole('checkbox', { name: 'Read-only' }).check();
@@ -221,6 +223,7 @@ test('mounts in a link are asked for in a dialog; accepting makes the folder and
     await dialog.getByRole('button', { name: 'Mount this folder' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(otherMounts.getByRole('list', { name: 'Mounted folders' })).toContainText('/in ← home:/shared-in read-only');
+    await other.pg.showPanel('Files');
     await expect(other.pg.fileRow('shared-in')).toBeVisible();
     expect(other.errors).toEqual([]);
   } finally {

@@ -27,6 +27,7 @@ test('a program writes a file to a mount; a second run reads it back, also after
   await mount(playground, '/data');
   await run(playground, 'write /data/note.txt "written by run one"');
   await expect(playground.status).toHaveText(/^ok · exit 0\b/);
+  await playground.showPanel('Files');
   await expect(playground.fileRow('note.txt')).toContainText('18 B');
 
   await run(playground, 'read /data/note.txt');
@@ -36,7 +37,9 @@ test('a program writes a file to a mount; a second run reads it back, also after
   // Mounts are not persisted: after a reload nothing is mounted until the user mounts again.
   await playground.page.reload();
   await wasi.open('demo.wasm');
+  await playground.showPanel('Capabilities');
   await expect(playground.mounts).toContainText('Nothing is mounted');
+  await playground.showPanel('Files');
   await expect(playground.fileRow('note.txt')).toBeVisible();
   await mount(playground, '/data');
   await run(playground, 'read /data/note.txt');
@@ -87,6 +90,8 @@ test('an unmounted path is blocked with a one-click mount; the next run works', 
 
 test('a program that parks stdout with fd_renumber (as Yosys does) loses no Console line and no file byte', async ({ playground }) => {
   const wasi = new Wasi(playground);
+  // The Console is virtualised (rows off screen are not in the page): tall enough for all 28 lines.
+  await playground.page.setViewportSize({ width: 1280, height: 1000 });
   await wasi.open('renumber.wasm');
   await mount(playground, '/data');
   // (1,5) (2,6), a log file on fd 1, (5,1) (6,2), 20 more stdout lines, a second file.
@@ -97,6 +102,7 @@ test('a program that parks stdout with fd_renumber (as Yosys does) loses no Cons
   await expect(wasi.consoleText('stdout')).toHaveText([...lines, 'done']);
   await expect(wasi.consoleText('stderr')).toHaveText(['stderr before', 'stderr parked on 6', 'stderr after']);
   // "log fd was 1\n" and five "log line N\n": only what was printed while fd 1 was the log.
+  await playground.showPanel('Files');
   await expect(playground.fileRow('log.txt')).toContainText('68 B');
   await expect(playground.fileRow('netlist.txt')).toBeVisible();
 });
@@ -106,6 +112,7 @@ test('Stop during a write loop: every file the program closed is there and whole
   const page = playground.page;
   await wasi.open('files.wasm');
   await mount(playground, '/data');
+  await playground.showPanel('Files');
   await page.getByRole('region', { name: 'Files' }).getByRole('button', { name: 'New folder' }).click();
   await page.getByRole('textbox', { name: 'Folder name' }).fill('loop');
   await page.getByRole('button', { name: 'Create', exact: true }).click();

@@ -188,8 +188,16 @@ export class Playground {
   }
 
   /** The run ended with an error whose message matches. */
+  /** Bring a tab of the side panel to the front (Inspector, Capabilities with Allowed hosts and Mounts, Files). */
+  async showPanel(name: 'Inspector' | 'Capabilities' | 'Files'): Promise<void> {
+    const tab = this.page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
   /** Upload text files into the Files panel's current folder and wait until they are listed. */
   async uploadFiles(...list: { name: string; text: string }[]): Promise<void> {
+    await this.showPanel('Files');
     await this.files
       .getByLabel('Upload files', { exact: true })
       .setInputFiles(list.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })));

@@ -25,6 +25,7 @@ export class Wasi {
   /** Mount the root of the default volume at `guest` with the Mounts form. */
   async mount(guest: string, readOnly = false): Promise<void> {
     const m = this.pg.mounts;
+    await this.pg.showPanel('Capabilities');
     await m.getByRole('textbox', { name: 'Volume folder' }).fill('/');
     await m.getByRole('textbox', { name: 'Guest path' }).fill(guest);
     await m.getByRole('checkbox', { name: 'Read-only' }).setChecked(readOnly);

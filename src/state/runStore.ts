@@ -29,6 +29,8 @@ export interface RunState {
   run(): Promise<void>;
   stop(): void;
   clearConsole(): void;
+  /** Clear the output, status and console of the last run (another module was loaded). */
+  forgetRun(): void;
 }
 
 export const useRun = create<RunState>()((set, get) => {
@@ -49,7 +51,10 @@ export const useRun = create<RunState>()((set, get) => {
       return { console: over ? all.slice(over) : all, consoleDropped: s.consoleDropped + droppedBefore + over };
     });
   };
-  const push = (line: ConsoleLine) => {
+  // Each run's lines carry its generation: lines of a run whose module was replaced are not shown.
+  let generation = 0;
+  const pushFor = (runGeneration: number) => (line: ConsoleLine) => {
+    if (runGeneration !== generation) return;
     pending.push(line);
     // A hidden tab gets no frames: keep the pending lines bounded too.
     if (pending.length > 2 * CONSOLE_LIMIT) {
@@ -90,9 +95,10 @@ export const useRun = create<RunState>()((set, get) => {
       set({ running: true, console: [], consoleDropped: 0, result: null, outputDoc: null, startedAt: performance.now() });
       pending = [];
       pendingDropped = 0;
+      const mine = ++generation;
       watchSaving();
-      const result = await getEngine().run(built.request, { onConsole: push });
-      flush();
+      const result = await getEngine().run(built.request, { onConsole: pushFor(mine) });
+      if (mine === generation) flush();
       const shown = await adoptRunOutput(result);
       // A run of a module the user has since replaced is stale: don't show it as this module's.
       if (useModule.getState().current?.id !== current.id) {
@@ -109,6 +115,14 @@ export const useRun = create<RunState>()((set, get) => {
     },
 
     clearConsole: () => set({ console: [], consoleDropped: 0 }),
+
+    forgetRun() {
+      generation++;
+      pending = [];
+      pendingDropped = 0;
+      get().outputDoc?.close();
+      set({ result: null, outputDoc: null, console: [], consoleDropped: 0 });
+    },
   };
 });
 
@@ -123,4 +137,9 @@ function watchSaving(): void {
 // Consent to run scripts is given for one output, never carried over to the next.
 useRun.subscribe((state, previous) => {
   if (state.result !== previous.result && useOutput.getState().allowScripts) useOutput.setState({ allowScripts: false });
+});
+
+// A new module starts clean: the last module's output, status and console are not shown as this one's.
+useModule.subscribe((state, previous) => {
+  if (state.current !== null && state.current.id !== previous.current?.id) useRun.getState().forgetRun();
 });

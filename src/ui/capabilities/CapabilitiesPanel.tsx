@@ -1,9 +1,9 @@
 /** The "Capabilities" region: what the module asks of its host, and whether that is granted (DESIGN.md §4). */
 import { useCapabilities } from '../../state/capabilitiesStore';
 import { useModule } from '../../state/moduleStore';
-import type { Capability, CapabilityRequest, ModuleAnalysis } from '../../wasm/types';
-import { worldOf } from '../component/world';
-import { componentImports } from './componentCapabilities';
+import { useLayout } from '../../state/layoutStore';
+import type { Capability } from '../../wasm/types';
+import { useModuleRequests, useRelevance } from './relevance';
 
 const DESCRIPTIONS: Record<Capability, { label: string; byDefault: 'granted' | 'denied' | 'not offered' }> = {
   stdout: { label: 'Console output (stdout/stderr, logs)', byDefault: 'granted' },
@@ -22,11 +22,14 @@ const DESCRIPTIONS: Record<Capability, { label: string; byDefault: 'granted' | '
 
 export function CapabilitiesPanel() {
   const current = useModule((s) => s.current);
-  const component = current ? componentSide(current.analysis) : null;
-  const requests = component?.capabilities ?? current?.analysis.capabilities ?? [];
+  const side = useModuleRequests();
+  const component = current?.analysis.format === 'component' ? side : null;
+  const requests = side?.capabilities ?? [];
+  const unprovided = side?.unprovided ?? 0;
   // Shown with or without a module: network is denied by default even to modules that do not declare it.
   const mounts = useCapabilities((s) => s.mounts);
   const hosts = useCapabilities((s) => s.hosts);
+  const relevant = useRelevance();
   return (
     <section className="capabilities panel" aria-label="Capabilities">
       <header className="panel-header">
@@ -34,8 +37,16 @@ export function CapabilitiesPanel() {
       </header>
       {!current ? (
         <p className="muted">Load a module to see what it asks of its host.</p>
-      ) : requests.length === 0 && !component?.importsAny ? (
-        <p className="muted">This module asks for no host capabilities.</p>
+      ) : requests.length === 0 && unprovided > 0 ? (
+        // Unmet imports are a question about the host, not an absence of requests.
+        <p className="capability-question">
+          <strong>
+            {unprovided} import{unprovided === 1 ? '' : 's'} nothing provides.
+          </strong>{' '}
+          <span className="muted">They are listed under Function: stub them, or the run fails.</span>
+        </p>
+      ) : requests.length === 0 && !side?.importsAny ? (
+        <p className="muted">This module imports nothing, so it asks for no host capabilities.</p>
       ) : requests.length === 0 ? (
         <p className="muted">{component?.worldError ? "The component's imports could not be read, so what it asks of its host is unknown." : 'No host capabilities: its imports need no grant.'}</p>
       ) : (
@@ -57,19 +68,55 @@ export function CapabilitiesPanel() {
           })}
         </ul>
       )}
+      {requests.length > 0 && unprovided > 0 && (
+        <p className="capability-question">
+          <strong>
+            Also {unprovided} import{unprovided === 1 ? '' : 's'} nothing provides
+          </strong>{' '}
+          <span className="muted">(listed under Function): stub them, or the run fails.</span>
+        </p>
+      )}
       {component && component.plumbing.length > 0 && (
         <p className="muted">
           Also imports {component.plumbing.join(', ')}: streams, polling and types, which need no grant.
         </p>
       )}
-      {component && component.unprovided > 0 && (
-        <p className="muted">
-          {component.unprovided} import{component.unprovided === 1 ? '' : 's'} no host provides (listed under Function): stub them or the run fails.
-        </p>
-      )}
       {component?.worldError && <p className="muted">The component&apos;s imports could not all be read ({component.worldError}); this list may be short.</p>}
-      <AllowedHosts />
+      {relevant.network ? <AllowedHosts /> : <RevealButtons files={relevant.files} />}
+      {relevant.network && !relevant.files && <RevealButtons files={false} networkShown />}
     </section>
+  );
+}
+
+/** "Add network access…" and "Mount a folder…": the controls a module did not ask for, on request. */
+function RevealButtons({ files, networkShown = false }: { files: boolean; networkShown?: boolean }) {
+  const focusSoon = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+  if (networkShown && files) return null;
+  return (
+    <div className="reveal-controls">
+      {!networkShown && (
+        <button
+          type="button"
+          onClick={() => {
+            useLayout.getState().revealNetwork();
+            focusSoon('#allowed-hosts');
+          }}
+        >
+          Add network access…
+        </button>
+      )}
+      {!files && (
+        <button
+          type="button"
+          onClick={() => {
+            useLayout.getState().revealMounts();
+            focusSoon('.add-mount select');
+          }}
+        >
+          Mount a folder…
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -112,19 +159,4 @@ function grantState(capability: Capability, byDefault: string, mounts: number, h
   if (capability === 'filesystem' && mounts > 0) return 'granted';
   if (capability === 'network' && hosts > 0) return 'granted';
   return byDefault;
-}
-
-/** A component's requests from its world's imports (with what the analyser found), or null for a core module. */
-function componentSide(analysis: ModuleAnalysis): { capabilities: CapabilityRequest[]; plumbing: string[]; unprovided: number; importsAny: boolean; worldError: string | null } | null {
-  if (analysis.format !== 'component') return null;
-  const { world, error } = worldOf(analysis);
-  if (!world) return { capabilities: analysis.capabilities, plumbing: [], unprovided: 0, importsAny: analysis.capabilities.length > 0 || error !== null, worldError: error };
-  const side = componentImports(world, analysis.capabilities);
-  return {
-    capabilities: side.capabilities,
-    plumbing: side.plumbing,
-    unprovided: side.unprovided.length + side.unprovidedFunctions.length,
-    importsAny: world.imports.length > 0,
-    worldError: error,
-  };
 }

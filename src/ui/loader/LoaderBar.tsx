@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useModule } from '../../state/moduleStore';
 import { loadFile } from './loadFile';
+import { readModuleUrl } from './moduleUrl';
 
 export function LoaderBar() {
   const load = useModule((s) => s.load);
@@ -17,6 +18,9 @@ export function LoaderBar() {
   return (
     <div className="loader-bar">
       <label className="file-button">
+        <svg className="icon" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" aria-hidden="true" focusable="false">
+          <path d="M2 4.5V12a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1H8L6.5 3.5H3A1 1 0 0 0 2 4.5z" />
+        </svg>
         <span>Open .wasm…</span>
         <input
           type="file"
@@ -33,20 +37,14 @@ export function LoaderBar() {
         className="url-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const trimmed = url.trim();
-          if (!trimmed) return;
+          if (!url.trim()) return;
           // Relative URLs resolve against the app, so hosted examples work from any sub-path.
-          let absolute = trimmed;
-          let isManifest = false;
-          try {
-            const parsed = new URL(trimmed, location.href);
-            absolute = parsed.href;
-            // A .json URL is an Extism manifest; its wasm URLs resolve against it.
-            isManifest = /\.json($|[?#])/i.test(parsed.pathname);
-          } catch {
-            // Not a URL even relative to the app (e.g. "http://<x>/"): loaded as typed, so the analyser reports it as a bad URL instead of this handler throwing.
+          const reading = readModuleUrl(url, location.href);
+          if (!reading.ok) {
+            useModule.setState({ loadError: { code: 'bad-url', title: reading.message, detail: '' } });
+            return;
           }
-          void load(isManifest ? { manifest: { url: absolute } } : { url: absolute }, absolute);
+          void load(reading.manifest ? { manifest: { url: reading.url } } : { url: reading.url }, reading.url);
         }}
       >
         <input type="text" inputMode="url" autoComplete="url" spellCheck={false} aria-label="Module URL" placeholder="https://…/module.wasm" value={url} onChange={(e) => setUrl(e.target.value)} />

@@ -17,7 +17,11 @@ export function RecentModules() {
   return (
     <div className="recent">
       <button type="button" aria-expanded={open} aria-controls="recent-list" onClick={() => setOpen(!open)}>
-        Recent modules
+        <svg className="icon" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden="true" focusable="false">
+          <circle cx="8" cy="8" r="6" />
+          <path d="M8 4.5V8l2.5 1.5" />
+        </svg>
+        Recent<span className="visually-hidden"> modules</span>
       </button>
       {open && (
         <ul id="recent-list" className="recent-list" aria-label="Recent modules list">
