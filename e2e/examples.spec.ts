@@ -62,7 +62,10 @@ const EXPECTED: Record<string, (pg: Playground) => Promise<void>> = {
     await expect(pg.mountedFolders).toContainText('/data ← home:/examples read-write');
     await pg.runButton.click();
     await expect(new Wasi(pg).consoleText('stdout')).toHaveText(['closed /data/0000.txt', 'closed /data/0001.txt', 'closed /data/0002.txt']);
-    await pg.fileRow('examples').click();
+    await pg.showPanel('Files');
+    // The folder may be open already (the Files panel keeps what was open): open it only if closed.
+    const folder = pg.fileRow('examples').getByRole('button', { name: /examples/ }).first();
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
     await expect(pg.fileRow('0002.txt')).toBeVisible();
   },
   png: async (pg) => {

@@ -22,6 +22,8 @@ test.afterEach(async () => {
 async function firstVisit(page: Page): Promise<Playground> {
   const pg = new Playground(page);
   await pg.goto(`${host.url}?sw=1`);
+  // The offline cache's status and size live under Capabilities.
+  await pg.showPanel('Capabilities');
   await expect(page.getByRole('status', { name: 'Offline status' })).toHaveText(/^ready/, { timeout: 60_000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return pg;
