@@ -6,7 +6,7 @@ import { BUNDLE_MODULE, BUNDLE_READY, hasBundleFlag } from '../share/bundle';
 import { captureShareState } from '../share/capture';
 import { useCheckFile } from './checkStore';
 import { encodeShareHash, hasShareState } from '../share/codec';
-import { sha256Hex } from '../share/sha256';
+import { sha256Hex } from '../util/sha256';
 import type { ShareState } from '../share/types';
 import { loadModuleBytes } from '../storage/library';
 import { formatBytes } from '../util/bytes';
@@ -158,7 +158,7 @@ export const useShare = create<ShareStoreState>()((set, get) => ({
   async supplyFile(bytes, name, via = 'file') {
     const pending = get().pending;
     if (!pending) return false;
-    const hash = await sha256Hex(bytes);
+    const hash = await sha256Hex(bytes as Uint8Array<ArrayBuffer>);
     if (hash !== pending.sha256) {
       set({
         fileError: `"${name}" is not the module this link needs: its SHA-256 is ${hash.slice(0, 12)}… (${formatBytes(bytes.length)}), the link expects ${pending.sha256.slice(0, 12)}… (${pending.name}, ${formatBytes(pending.size)}). Pick the file the link was made with.`,

@@ -1,7 +1,8 @@
 /** The Monaco half of CodeEditor: loaded lazily, with the bundled Monaco (see monacoSetup.ts). */
+import { useDarkScheme } from './useDarkScheme';
 import Editor from '@monaco-editor/react';
 import type { editor } from 'monaco-editor/editor';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { monaco } from './monacoSetup';
 
 export interface MonacoEditorProps {
@@ -17,16 +18,9 @@ export interface MonacoEditorProps {
   onRun(): void;
 }
 
-const DARK = '(prefers-color-scheme: dark)';
-const subscribeScheme = (cb: () => void) => {
-  const query = matchMedia(DARK);
-  query.addEventListener('change', cb);
-  return () => query.removeEventListener('change', cb);
-};
-const isDark = () => matchMedia(DARK).matches;
 
 export default function MonacoEditor({ value, onChange, language, readOnly, ariaLabel, ready, onMount, onRun }: MonacoEditorProps) {
-  const dark = useSyncExternalStore(subscribeScheme, isDark);
+  const dark = useDarkScheme();
   const runRef = useRef(onRun);
   useEffect(() => {
     runRef.current = onRun;

@@ -1,7 +1,8 @@
 /** Monaco with the WAT language and compile errors as markers: the lazy half of the WAT editor. */
+import { useDarkScheme } from './useDarkScheme';
 import Editor from '@monaco-editor/react';
 import type { editor } from 'monaco-editor/editor';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { monaco } from './monacoSetup';
 import { registerWat, WAT_LANGUAGE } from './watLanguage';
 
@@ -19,13 +20,6 @@ export interface WatMonacoProps {
   onMount(): void;
 }
 
-const DARK = '(prefers-color-scheme: dark)';
-const subscribeScheme = (cb: () => void) => {
-  const query = matchMedia(DARK);
-  query.addEventListener('change', cb);
-  return () => query.removeEventListener('change', cb);
-};
-const isDark = () => matchMedia(DARK).matches;
 const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
   editContext: false,
   minimap: { enabled: false },
@@ -39,7 +33,7 @@ const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
 };
 
 export default function WatMonaco({ value, onChange, ariaLabel, errors, onCompile, onRun, onMount }: WatMonacoProps) {
-  const dark = useSyncExternalStore(subscribeScheme, isDark);
+  const dark = useDarkScheme();
   const [ed, setEd] = useState<editor.IStandaloneCodeEditor | null>(null);
   // A new options object makes the wrapper call updateOptions.
   const options = useMemo(() => ({ ...OPTIONS, ariaLabel }), [ariaLabel]);

@@ -3,7 +3,7 @@ import type { LoadError } from '../../model/errors';
 import type { AnalysedEvent } from './protocol';
 import { detectKind } from '../../runners/registry';
 import { analyseModule } from '../../wasm/analyse';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../util/sha256';
 import { engineRejected, notWasm, parseFailed, EMPTY_FILE } from './loadErrors';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: LoadError };
