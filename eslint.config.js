@@ -126,6 +126,8 @@ export default tseslint.config(
       ],
     },
   },
+  // The service worker runs in its own global scope (self, caches, fetch).
+  { files: ['public/sw.js'], languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } } },
   { files: ['src/storage/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/state/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['src/worker/**'], rules: { 'no-restricted-imports': 'off' } },
