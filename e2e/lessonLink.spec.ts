@@ -48,6 +48,9 @@ test('a lesson link with WAT source opens in a fresh context: source in the edit
   await expect(lesson.locator('script, [onerror]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
 
+  // The link's arguments are applied once the module has loaded: wait for them before Run.
+  await expect(playground.arg(1)).toHaveValue('6');
+  await expect(playground.arg(2)).toHaveValue('7');
   await playground.runButton.click();
   await playground.expectValues('42');
 
