@@ -37,6 +37,7 @@ function plain(type: WitType | null, value: WitValue | undefined): ResultOutput 
   return { bytes: encoder.encode(jsonText(value)).buffer, mime: 'application/json' };
 }
 
-function isTagged(value: WitValue): value is { tag: string; val: WitValue } & Record<string, WitValue> {
+/** A variant or result value: `{ tag, val }`. */
+export function isTagged(value: WitValue): value is { tag: string; val: WitValue } & Record<string, WitValue> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && typeof value['tag'] === 'string';
 }

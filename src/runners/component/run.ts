@@ -5,7 +5,7 @@
  */
 import type { HttpResponseData } from '../../model/result';
 import type { WitValue } from '../../model/values';
-import type { WitFunction, WitType } from '../../wasm/wit/types';
+import type { WitFunction } from '../../wasm/wit/types';
 import { describeGuestError } from '../shared/guestErrors';
 import { wasiKey } from '../shared/guestWasi';
 import type { GuestContext, PreparedComponent, RunOutcome } from '../shared/outcome';
@@ -15,7 +15,7 @@ import { versionless } from './callables';
 import { createComponentGuest, type ComponentGuest } from './guest';
 import { lowerCamel, upperCamel } from './jcoNames';
 import type { ComponentRunMessage } from './message';
-import { resultOutput } from './resultOutput';
+import { isTagged, resultOutput } from './resultOutput';
 
 interface Live {
   root: Record<string, unknown>;
@@ -161,12 +161,9 @@ function callable(f: unknown, fn: WitFunction): Fn {
 async function callCommand(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): Promise<number> {
   const run = callable(exportsOf(root, message.iface)['run'], message.fn);
   const result = await guest.callResult(message.fn.result, () => run());
-  return isErr(result) ? 1 : (guest.exitOf(null) ?? 0);
+  return result !== undefined && isTagged(result) && result.tag === 'err' ? 1 : (guest.exitOf(null) ?? 0);
 }
 
-function isErr(value: WitValue | undefined): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && value['tag'] === 'err';
-}
 
 function callHandler(root: Record<string, unknown>, message: ComponentRunMessage, guest: ComponentGuest): HttpResponseData | { error: string } {
   const handle = callable(exportsOf(root, message.iface)['handle'], message.fn);
@@ -175,4 +172,3 @@ function callHandler(root: Record<string, unknown>, message: ComponentRunMessage
   return exchange.response();
 }
 
-export type { WitType };
